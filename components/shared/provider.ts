@@ -1,0 +1,34 @@
+import * as aws from "@pulumi/aws";
+import type { Settings } from "../../stacks";
+
+/** The project name: the `Project` tag and the first part of every AWS `Name`. */
+export const PROJECT = "platform";
+
+/** The tags every AWS resource of the stack carries, through the provider's default tags. */
+export function defaultTags(settings: Settings): Record<string, string> {
+  return {
+    ...settings.tags.extra,
+    Project: PROJECT,
+    Stack: settings.stack,
+    Environment: settings.environment,
+    Owner: settings.tags.owner,
+    CostCenter: settings.tags.costCenter,
+    ManagedBy: "pulumi",
+  };
+}
+
+/** The prefix of AWS `Name` tags and resource names: `platform-<stack>`. */
+export function namePrefix(settings: Settings): string {
+  return `${PROJECT}-${settings.stack}`;
+}
+
+/**
+ * The one AWS provider every AWS resource uses: the stack's region and default tags.
+ * Default providers are disabled in `Pulumi.yaml`, so nothing can slip past it.
+ */
+export function createAwsProvider(settings: Settings): aws.Provider {
+  return new aws.Provider("aws", {
+    region: settings.region as aws.Region,
+    defaultTags: { tags: defaultTags(settings) },
+  });
+}

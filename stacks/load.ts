@@ -1,0 +1,170 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { SettingProblem, SettingsError } from "./errors";
+import { PROFILES, SettingsTree, isTree, merge } from "./profiles";
+import { ENVIRONMENTS, Environment, Settings, settingsSchema } from "./schema";
+
+/** The config namespace of every setting: `platform:<key>`. */
+export const NAMESPACE = "platform";
+
+/**
+ * Reads the running program's `platform:*` config into a settings tree. Structured
+ * values (set with `pulumi config set --path`) arrive as JSON; scalars are parsed the
+ * way `Config.getObject` parses them.
+ */
+export function readPulumiConfig(): SettingsTree {
+  return configTree(pulumi.runtime.allConfig());
+}
+
+/** Turns flat `namespace:key` config into the settings tree, keeping only `platform:` keys. */
+export function configTree(all: Readonly<Record<string, string>>): SettingsTree {
+  let tree: SettingsTree = {};
+  for (const [fullKey, raw] of Object.entries(all).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!fullKey.startsWith(`${NAMESPACE}:`)) continue;
+    // A key set without --path ("platform:network.cidr") is read as the path it spells.
+    const path = fullKey.slice(NAMESPACE.length + 1).split(".");
+    const leaf = path.reduceRight<unknown>((value, key) => ({ [key]: value }), parseConfigValue(raw));
+    tree = merge(tree, leaf as SettingsTree);
+  }
+  return tree;
+}
+
+function parseConfigValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Settings of the running stack, validated. Throws {@link SettingsError} on bad input. */
+export function loadSettings(): Settings {
+  return resolveSettings(pulumi.getStack(), readPulumiConfig());
+}
+
+/**
+ * Applies the environment's defaults under the stack's config and validates the
+ * result. Pure: the same input always gives the same settings or the same error.
+ *
+ * @throws SettingsError naming the stack, each bad setting, its value and what is allowed.
+ */
+export function resolveSettings(stack: string, config: SettingsTree): Settings {
+  const environment = config.environment ?? (isEnvironment(stack) ? stack : undefined);
+  if (!isEnvironment(environment)) {
+    throw new SettingsError(stack, [
+      {
+        path: "environment",
+        value: environment,
+        problem: environment === undefined ? `is missing (stack '${stack}' is not named after an environment)` : "is not a known environment",
+        allowed: ENVIRONMENTS.join(" | "),
+      },
+    ]);
+  }
+  const merged = merge(PROFILES[environment], { ...config, environment });
+  const parsed = settingsSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new SettingsError(stack, parsed.error.issues.map((issue) => toProblem(issue, merged)));
+  }
+  const s = parsed.data;
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const availabilityZones =
+    s.network.availabilityZones ?? Array.from({ length: s.network.azCount }, (_, i) => `${s.region}${letters[i]}`);
+  return { ...s, stack, network: { ...s.network, availabilityZones } };
+}
+
+function isEnvironment(value: unknown): value is Environment {
+  return (ENVIRONMENTS as readonly unknown[]).includes(value);
+}
+
+function toProblem(issue: z.ZodIssue, input: SettingsTree): SettingProblem {
+  const path = issue.path;
+  if (issue.code === "unrecognized_keys") {
+    const key = issue.keys[0];
+    const known = Object.keys(objectShapeAt(settingsSchema, path) ?? {});
+    return {
+      path: pathText([...path, key]),
+      value: valueAt(input, [...path, key]),
+      problem: `is not a known setting${issue.keys.length > 1 ? ` (nor ${issue.keys.slice(1).join(", ")})` : ""}`,
+      allowed: known.length ? `settings here are ${known.join(", ")}` : undefined,
+    };
+  }
+  const value = valueAt(input, path);
+  return { path: pathText(path), value, problem: problemText(issue, value), allowed: describeAt(settingsSchema, path) };
+}
+
+function problemText(issue: z.ZodIssue, value: unknown): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return value === undefined ? "is missing" : `has the wrong type (${issue.received}, expected ${issue.expected})`;
+    case "invalid_union":
+      if (value === undefined) return "is missing";
+      return `has the wrong type (${Array.isArray(value) ? "array" : typeof value})`;
+    case "invalid_enum_value":
+      return "is not one of the allowed values";
+    case "too_small":
+    case "too_big":
+      return issue.type === "number"
+        ? "is out of range"
+        : issue.type === "array"
+          ? `has too ${issue.code === "too_small" ? "few" : "many"} items`
+          : `is too ${issue.code === "too_small" ? "short" : "long"}`;
+    case "invalid_string":
+      return "has the wrong format";
+    default:
+      return issue.message;
+  }
+}
+
+/** `network.availabilityZones[1]`: the syntax of `pulumi config set --path`. */
+export function pathText(path: ReadonlyArray<string | number>): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+function valueAt(tree: unknown, path: ReadonlyArray<string | number>): unknown {
+  return path.reduce<unknown>((node, key) => (isTree(node) || Array.isArray(node) ? (node as never)[key] : undefined), tree);
+}
+
+/** The innermost schema under wrappers (optional, default, effects, pipelines). */
+function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return unwrap(schema.unwrap());
+  if (schema instanceof z.ZodDefault) return unwrap(schema._def.innerType);
+  if (schema instanceof z.ZodEffects) return unwrap(schema._def.schema);
+  if (schema instanceof z.ZodPipeline) return unwrap(schema._def.in);
+  if (schema instanceof z.ZodLazy) return unwrap(schema.schema);
+  return schema;
+}
+
+/** The first `describe()` text on the way down from `schema` to its innermost type. */
+function description(schema: z.ZodTypeAny): string | undefined {
+  let s: z.ZodTypeAny | undefined = schema;
+  while (s) {
+    if (s.description) return s.description;
+    const inner = unwrap(s);
+    s = inner === s ? undefined : (s as { _def: { innerType?: z.ZodTypeAny; schema?: z.ZodTypeAny; in?: z.ZodTypeAny } })._def.innerType ??
+      (s as { _def: { schema?: z.ZodTypeAny } })._def.schema ?? (s as { _def: { in?: z.ZodTypeAny } })._def.in ?? inner;
+  }
+  return undefined;
+}
+
+function childSchema(schema: z.ZodTypeAny, key: string | number): z.ZodTypeAny | undefined {
+  const s = unwrap(schema);
+  if (s instanceof z.ZodObject) return (s.shape as Record<string, z.ZodTypeAny>)[key];
+  if (s instanceof z.ZodRecord) return s.valueSchema;
+  if (s instanceof z.ZodArray) return s.element;
+  return undefined;
+}
+
+function schemaAt(schema: z.ZodTypeAny, path: ReadonlyArray<string | number>): z.ZodTypeAny | undefined {
+  return path.reduce<z.ZodTypeAny | undefined>((s, key) => (s ? childSchema(s, key) : undefined), schema);
+}
+
+function describeAt(schema: z.ZodTypeAny, path: ReadonlyArray<string | number>): string | undefined {
+  const s = schemaAt(schema, path);
+  return s ? description(s) : undefined;
+}
+
+function objectShapeAt(schema: z.ZodTypeAny, path: ReadonlyArray<string | number>): Record<string, unknown> | undefined {
+  const s = schemaAt(schema, path);
+  const inner = s && unwrap(s);
+  return inner instanceof z.ZodObject ? (inner.shape as Record<string, unknown>) : undefined;
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import {
+  AWS_MIN_PREFIX,
+  MAX_AZ_COUNT,
+  MAX_VPC_PREFIX,
+  MIN_AZ_COUNT,
+  cidrProblem,
+  isPrivate,
+  isRfc1918,
+  overlaps,
+  parseCidr,
+} from "../components/network/cidr";
+
+/**
+ * How private application subnets reach the internet.
+ *
+ * - `OnePerAz`: one NAT gateway in each AZ's public subnet; each AZ's application
+ *   subnet uses its own. Recommended for production: an AZ outage takes out only its
+ *   own egress.
+ * - `Single`: one NAT gateway in the first AZ, shared by all application subnets.
+ *   Cheaper, for development; egress depends on one AZ.
+ * - `None`: no NAT gateways; application subnets have no default route at all.
+ */
+export const NAT_STRATEGIES = ["None", "Single", "OnePerAz"] as const;
+export type NatStrategy = (typeof NAT_STRATEGIES)[number];
+
+/** A string that must be an IPv4 CIDR; `what` says which kind, for the error message. */
+export function cidrString(what: string) {
+  return z
+    .string()
+    .superRefine((text, ctx) => {
+      const problem = cidrProblem(text);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    })
+    .describe(what);
+}
+
+export const networkSchema = z
+  .object({
+    cidr: cidrString(
+      `a private IPv4 CIDR (10/8, 172.16/12, 192.168/16 or 100.64/10) with a prefix from /${AWS_MIN_PREFIX} to /${MAX_VPC_PREFIX}, e.g. 10.0.0.0/16`,
+    ).superRefine((text, ctx) => {
+      if (cidrProblem(text)) return;
+      const cidr = parseCidr(text);
+      if (cidr.prefix < AWS_MIN_PREFIX) {
+        ctx.addIssue({ code: "custom", message: `is larger than AWS allows for a VPC (/${AWS_MIN_PREFIX} at most)` });
+      } else if (cidr.prefix > MAX_VPC_PREFIX) {
+        ctx.addIssue({
+          code: "custom",
+          message: `is too small for 3 tiers x the AZ count: every subnet would be smaller than /28, the smallest AWS subnet`,
+        });
+      } else if (!isPrivate(cidr)) {
+        ctx.addIssue({ code: "custom", message: "is not a private range" });
+      }
+    }),
+    azCount: z
+      .number()
+      .int()
+      .min(MIN_AZ_COUNT)
+      .max(MAX_AZ_COUNT)
+      .describe(`a whole number from ${MIN_AZ_COUNT} to ${MAX_AZ_COUNT}`),
+    availabilityZones: z
+      .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/).describe("an AZ name such as us-east-1a"))
+      .optional()
+      .describe("a list of azCount distinct AZ names in the stack's region, e.g. [us-east-1a, us-east-1b, us-east-1c]"),
+    natStrategy: z.enum(NAT_STRATEGIES).describe(NAT_STRATEGIES.join(" | ")),
+    serviceCidr: cidrString(
+      "an RFC 1918 IPv4 CIDR from /12 to /24 that does not overlap network.cidr, e.g. 172.20.0.0/16",
+    ).superRefine((text, ctx) => {
+      if (cidrProblem(text)) return;
+      const cidr = parseCidr(text);
+      if (!isRfc1918(cidr) || cidr.prefix < 12 || cidr.prefix > 24) {
+        ctx.addIssue({ code: "custom", message: "is not an RFC 1918 range from /12 to /24, as EKS requires" });
+      }
+    }),
+  })
+  .strict()
+  .superRefine((net, ctx) => {
+    if (!cidrProblem(net.cidr) && !cidrProblem(net.serviceCidr) && overlaps(parseCidr(net.cidr), parseCidr(net.serviceCidr))) {
+      ctx.addIssue({ code: "custom", path: ["serviceCidr"], message: `overlaps network.cidr ${net.cidr}` });
+    }
+    const azs = net.availabilityZones;
+    if (azs && azs.length !== net.azCount) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["availabilityZones"],
+        message: `lists ${azs.length} AZs but network.azCount is ${net.azCount}`,
+      });
+    }
+    if (azs && new Set(azs).size !== azs.length) {
+      ctx.addIssue({ code: "custom", path: ["availabilityZones"], message: "repeats an AZ" });
+    }
+  });
+
+export type NetworkSettingsInput = z.input<typeof networkSchema>;

@@ -1,0 +1,66 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/** The account every offline plan deploys into. */
+export const MOCK_ACCOUNT = "123456789012";
+
+type State = Record<string, unknown>;
+/** Computes the outputs a real provider would return that the program reads back. */
+type Computed = (name: string, inputs: State, ctx: { region: string; arn: string; id: string }) => State;
+
+/**
+ * Outputs that a provider computes and the program (or a reader of the plan) needs:
+ * only what is read downstream, and always derived from the logical name so a
+ * reference in another resource's inputs tells where it came from.
+ */
+export const COMPUTED: Record<string, Computed> = {
+  "aws:kms/key:Key": (name) => ({ keyId: `${name}-key-id` }),
+  "aws:ec2/eip:Eip": (name) => ({ allocationId: `${name}-alloc`, publicIp: "203.0.113.10" }),
+  "aws:cloudwatch/logGroup:LogGroup": (name, inputs) => ({ name: inputs.name ?? name }),
+  "aws:iam/role:Role": (name, inputs) => ({ name: inputs.name ?? name }),
+};
+
+/** Canned answers to the data-source calls the program makes. */
+export const INVOKES: Record<string, (inputs: State, region: string) => State> = {
+  "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+    accountId: MOCK_ACCOUNT,
+    arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/offline-plan`,
+    userId: "AIDAOFFLINEPLAN",
+    id: MOCK_ACCOUNT,
+  }),
+  "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" }),
+  "aws:index/getRegion:getRegion": (_inputs, region) => ({ name: region, region, id: region, endpoint: `ec2.${region}.amazonaws.com` }),
+  "aws:index/getAvailabilityZones:getAvailabilityZones": (_inputs, region) => ({
+    names: ["a", "b", "c", "d", "e", "f"].map((l) => `${region}${l}`),
+    zoneIds: [1, 2, 3, 4, 5, 6].map((n) => `use1-az${n}`),
+    id: region,
+  }),
+};
+
+/** `aws:kms/key:Key` → `kms` and `key`: the ARN's service and resource kind. */
+export function arnParts(type: string): { service: string; kind: string } | undefined {
+  const m = /^aws:([a-z0-9]+)\/([a-zA-Z0-9]+):/.exec(type);
+  return m ? { service: m[1] === "index" ? "aws" : m[1].toLowerCase(), kind: m[2].toLowerCase() } : undefined;
+}
+
+/**
+ * The offline plan's mocks: a deterministic `id` (and, for AWS, an `arn`) made from the
+ * logical name, the inputs echoed back as outputs, and canned invokes. An invoke with no
+ * canned answer fails loudly, naming the token.
+ */
+export class PlanMocks implements pulumi.runtime.Mocks {
+  constructor(private readonly region: string) {}
+
+  newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: State } {
+    const id = args.type.startsWith("pulumi:providers:") ? `${args.name}-provider-id` : `${args.name}-id`;
+    const parts = arnParts(args.type);
+    const arn = parts ? `arn:aws:${parts.service}:${this.region}:${MOCK_ACCOUNT}:${parts.kind}/${args.name}` : "";
+    const computed = COMPUTED[args.type]?.(args.name, args.inputs, { region: this.region, arn, id }) ?? {};
+    return { id, state: { ...args.inputs, ...(parts ? { arn } : {}), ...computed } };
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): State {
+    const answer = INVOKES[args.token];
+    if (!answer) throw new Error(`the offline plan has no mock for invoke ${args.token}; add one to tools/plan/mocks.ts`);
+    return answer(args.inputs, this.region);
+  }
+}

@@ -1,0 +1,70 @@
+import { tierOf } from "./document";
+import type { PlanDocument, PlanPack } from "./types";
+
+/** The readable summary: resources per tier and type, policy results, outputs. */
+export function formatPlan(doc: PlanDocument): string {
+  const lines: string[] = [];
+  lines.push(`Offline plan for ${doc.project}/${doc.stack} (mock monitor: no cloud, no CLI)`, "");
+  lines.push(...formatResources(doc), "");
+  lines.push(...formatPolicies(doc.policies.packs), "");
+  lines.push("Outputs (secrets masked):");
+  for (const [key, value] of flatten(doc.outputs)) lines.push(`  ${key}: ${value}`);
+  lines.push("");
+  const s = doc.summary;
+  lines.push(
+    `${s.resources} resources, ${s.mandatoryViolations} mandatory and ${s.advisoryViolations} advisory policy violations, ${s.secrets} secret values masked`,
+  );
+  return lines.join("\n");
+}
+
+function formatResources(doc: PlanDocument): string[] {
+  const byUrn = new Map(doc.resources.map((r) => [r.urn, r]));
+  const tiers = new Map<string, Map<string, number>>();
+  for (const r of doc.resources) {
+    const tier = tierOf(r, byUrn);
+    const types = tiers.get(tier) ?? new Map<string, number>();
+    types.set(r.type, (types.get(r.type) ?? 0) + 1);
+    tiers.set(tier, types);
+  }
+  const lines = ["Resources by tier and type:"];
+  for (const tier of [...tiers.keys()].sort((a, b) => (a === "stack" ? 1 : b === "stack" ? -1 : a.localeCompare(b)))) {
+    const types = tiers.get(tier)!;
+    const total = [...types.values()].reduce((a, b) => a + b, 0);
+    lines.push(`  ${tier} (${total})`);
+    for (const [type, n] of [...types.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(`    ${String(n).padStart(4)}  ${type}`);
+    }
+  }
+  lines.push(`  total: ${doc.resources.length}`);
+  return lines;
+}
+
+/** Violations grouped by policy, mandatory first. */
+export function formatPolicies(packs: readonly PlanPack[]): string[] {
+  if (packs.length === 0) return ["Policies: no policy packs found."];
+  const lines = ["Policies:"];
+  for (const pack of packs) {
+    const mandatory = pack.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+    lines.push(
+      `  ${pack.name}@${pack.version}: ${pack.policies.length} policies, ${mandatory} mandatory and ${pack.violations.length - mandatory} advisory violations`,
+    );
+    const byPolicy = new Map<string, PlanPack["violations"]>();
+    for (const v of pack.violations) byPolicy.set(v.policy, [...(byPolicy.get(v.policy) ?? []), v]);
+    const order = [...byPolicy.entries()].sort(
+      ([a, va], [b, vb]) => Number(vb[0].enforcementLevel === "mandatory") - Number(va[0].enforcementLevel === "mandatory") || a.localeCompare(b),
+    );
+    for (const [policy, violations] of order) {
+      lines.push(`    [${violations[0].enforcementLevel}] ${policy} (${violations.length})`);
+      for (const v of violations) lines.push(`      - ${v.urn ?? "(stack)"}: ${v.message}`);
+    }
+  }
+  return lines;
+}
+
+function flatten(value: unknown, prefix = "", depth = 0): [string, string][] {
+  if (value && typeof value === "object" && !Array.isArray(value) && depth < 2) {
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k, depth + 1));
+  }
+  const text = JSON.stringify(value);
+  return [[prefix, text.length > 160 ? `${text.slice(0, 157)}...` : text]];
+}
