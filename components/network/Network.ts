@@ -2,9 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NatStrategy } from "../../stacks/network";
 import { AwsIdentity } from "../shared/identity";
-import { createKmsKey, logsGrant } from "../shared/kms";
 import { SubnetLayout, Tier, carveSubnets } from "./cidr";
-import { INTERFACE_ENDPOINTS, endpointServiceName } from "./endpoints";
+import { createEndpoints } from "./endpoints";
+import { createFlowLogs } from "./flowLogs";
 import { natGatewayCount, natIndexForAz } from "./nat";
 import { SubnetTier, azSuffix } from "./SubnetTier";
 
@@ -104,104 +104,23 @@ export class Network extends pulumi.ComponentResource {
     // The default security group admits and emits nothing: everything uses its own group.
     new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id, ingress: [], egress: [], tags: tag("default-locked") }, { parent: this });
 
-    // Flow logs: ALL traffic, to a log group encrypted with its own key.
-    const stateful = { parent: this, protect: args.protectStateful ?? false };
-    const flowKey = createKmsKey(
-      `${name}-flow-logs-key`,
-      { description: `${args.namePrefix} VPC flow logs`, identity: args.identity, services: [logsGrant(args.identity)], alias: `${args.namePrefix}/flow-logs` },
-      stateful,
-    );
-    const flowGroup = new aws.cloudwatch.LogGroup(
+    const flowLogs = createFlowLogs(
       `${name}-flow-logs`,
-      { name: `/${args.namePrefix}/vpc/flow-logs`, retentionInDays: args.logRetentionDays, kmsKeyId: flowKey.arn, tags: tag("flow-logs") },
-      stateful,
+      { vpcId: vpc.id, identity: args.identity, retentionDays: args.logRetentionDays, namePrefix: args.namePrefix, protect: args.protectStateful ?? false },
+      this,
     );
-    const flowRole = new aws.iam.Role(
-      `${name}-flow-logs-role`,
-      {
-        description: "Lets VPC Flow Logs write to its log group.",
-        assumeRolePolicy: pulumi.jsonStringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-              Action: "sts:AssumeRole",
-              Condition: { StringEquals: { "aws:SourceAccount": args.identity.accountId } },
-            },
-          ],
-        }),
-      },
-      { parent: this },
-    );
-    new aws.iam.RolePolicy(
-      `${name}-flow-logs-write`,
-      {
-        role: flowRole.id,
-        policy: pulumi.jsonStringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
-              Resource: [flowGroup.arn, pulumi.interpolate`${flowGroup.arn}:*`],
-            },
-          ],
-        }),
-      },
-      { parent: this },
-    );
-    new aws.ec2.FlowLog(
-      `${name}-flow-log`,
+    const endpointSecurityGroupId = createEndpoints(
+      `${name}-endpoints`,
       {
         vpcId: vpc.id,
-        trafficType: "ALL",
-        logDestinationType: "cloud-watch-logs",
-        logDestination: flowGroup.arn,
-        iamRoleArn: flowRole.arn,
-        maxAggregationInterval: 60,
-        tags: tag("flow-log"),
-      },
-      { parent: this },
-    );
-
-    // VPC endpoints: S3 through the private route tables, the rest as interfaces.
-    const endpointSg = new aws.ec2.SecurityGroup(
-      `${name}-endpoints-sg`,
-      { vpcId: vpc.id, description: "VPC interface endpoints: HTTPS from inside the VPC only.", tags: tag("endpoints") },
-      { parent: this },
-    );
-    new aws.vpc.SecurityGroupIngressRule(
-      `${name}-endpoints-https`,
-      { securityGroupId: endpointSg.id, cidrIpv4: args.cidr, ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS to the AWS API endpoints from the VPC." },
-      { parent: this },
-    );
-    new aws.ec2.VpcEndpoint(
-      `${name}-endpoint-s3`,
-      {
-        vpcId: vpc.id,
-        serviceName: endpointServiceName(args.identity.region, "s3"),
-        vpcEndpointType: "Gateway",
+        vpcCidr: args.cidr,
+        region: args.identity.region,
+        subnetIds: applicationTier.subnetIds,
         routeTableIds: [...applicationTier.routeTableIds, ...dataTier.routeTableIds],
-        tags: tag("endpoint-s3"),
+        namePrefix: args.namePrefix,
       },
-      { parent: this },
+      this,
     );
-    for (const [role, service] of Object.entries(INTERFACE_ENDPOINTS)) {
-      new aws.ec2.VpcEndpoint(
-        `${name}-endpoint-${role}`,
-        {
-          vpcId: vpc.id,
-          serviceName: endpointServiceName(args.identity.region, service),
-          vpcEndpointType: "Interface",
-          privateDnsEnabled: true,
-          subnetIds: applicationTier.subnetIds,
-          securityGroupIds: [endpointSg.id],
-          tags: tag(`endpoint-${role}`),
-        },
-        { parent: this },
-      );
-    }
 
     this.vpcId = vpc.id;
     this.vpcCidr = args.cidr;
@@ -210,9 +129,9 @@ export class Network extends pulumi.ComponentResource {
     this.subnetCidrs = layout;
     this.routeTableIds = { public: publicTier.routeTableIds, application: applicationTier.routeTableIds, data: dataTier.routeTableIds };
     this.natGatewayIds = nats.map((n) => n.id);
-    this.endpointSecurityGroupId = endpointSg.id;
-    this.flowLogGroupName = flowGroup.name;
-    this.flowLogKeyArn = flowKey.arn;
+    this.endpointSecurityGroupId = endpointSecurityGroupId;
+    this.flowLogGroupName = flowLogs.logGroup.name;
+    this.flowLogKeyArn = flowLogs.key.arn;
     this.registerOutputs({
       vpcId: this.vpcId,
       subnetIds: this.subnetIds,
