@@ -109,11 +109,11 @@ export function parseConfigPath(text: string): { key: string; path: (string | nu
   return { key: qualify(first), path: rest };
 }
 
-/** `true`/`false` and integers become typed, as `pulumi config set --path` stores them. */
+/** `true`/`false` and numbers become typed, as `pulumi config set --path` stores them. */
 export function parseConfigScalar(text: string): unknown {
   if (text === "true") return true;
   if (text === "false") return false;
-  if (/^-?(0|[1-9]\d{0,14})$/.test(text)) return Number(text);
+  if (/^-?(0|[1-9]\d{0,14})(\.\d+)?$/.test(text)) return Number(text);
   return text;
 }
 

@@ -36,6 +36,7 @@ interface RegisterRequest {
 }
 type Callback = (err: unknown, resp?: { getUrn(): string }) => void;
 interface Monitor {
+  newUrn(parent: string, type: string, name: string): string;
   registerResource(req: RegisterRequest, cb: Callback): Promise<void>;
   registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): unknown } | undefined }, cb: (err: unknown) => void): void;
 }
@@ -53,6 +54,10 @@ export async function recordProgram(stack: string, config: ProgramConfig, progra
   await pulumi.runtime.setMocks(new PlanMocks(region), "platform", stack, true);
 
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+  // The mock monitor qualifies a type with its immediate parent's type only; the engine
+  // uses the parent's whole qualified type. Use the engine's rule so URNs are the real ones.
+  monitor.newUrn = (parent, type, name) =>
+    `urn:pulumi:${stack}::platform::${parent ? `${parent.split("::")[2]}$${type}` : type}::${name}`;
   const requests = new Map<string, RegisterRequest>();
   const registered = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) =>
