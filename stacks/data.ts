@@ -1,10 +1,263 @@
 import { z } from "zod";
 
-/**
- * Per-service data settings (database, cache, topics, events, filesystem, bucket),
- * merged into each service's settings by stacks/services.ts. Filled in by the data tier.
- */
-export const serviceDataSchema = z.object({}).strict();
+// ---------------------------------------------------------------------------------------
+// Databases
+// ---------------------------------------------------------------------------------------
 
-/** Shared data-tier settings (Redis, Kafka, pipeline, buckets, EFS, events). */
-export const dataSchema = z.object({}).strict();
+/** The engines a service's database may use; `none` means the service has no database. */
+export const DB_ENGINES = ["postgres", "mysql", "none"] as const;
+export type DbEngine = (typeof DB_ENGINES)[number];
+/** An engine that creates a database. */
+export type SqlEngine = Exclude<DbEngine, "none">;
+
+const BURSTABLE = ["db.t3", "db.t4g"] as const;
+const BURSTABLE_SIZES = ["micro", "small", "medium", "large", "xlarge", "2xlarge"] as const;
+const STANDARD = ["db.m5", "db.m6g", "db.m6i", "db.m7g", "db.r5", "db.r6g", "db.r6i", "db.r7g"] as const;
+const STANDARD_SIZES = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"] as const;
+const classes = (families: readonly string[], sizes: readonly string[]) => families.flatMap((f) => sizes.map((s) => `${f}.${s}`));
+
+/**
+ * The RDS instance classes this platform offers per engine family. Every database has
+ * Performance Insights on, which RDS for MySQL does not support on `micro` and `small`
+ * burstable classes, so MySQL starts at `medium`.
+ */
+export const DB_INSTANCE_CLASSES: Readonly<Record<SqlEngine, readonly string[]>> = {
+  postgres: [...classes(BURSTABLE, BURSTABLE_SIZES), ...classes(STANDARD, STANDARD_SIZES)],
+  mysql: [...classes(BURSTABLE, BURSTABLE_SIZES.slice(2)), ...classes(STANDARD, STANDARD_SIZES)],
+};
+
+/**
+ * Major versions per engine. Only the major version is pinned: minor versions are
+ * upgraded automatically by RDS (`autoMinorVersionUpgrade`), so the program never drifts.
+ */
+export const DB_ENGINE_VERSIONS: Readonly<Record<SqlEngine, readonly string[]>> = {
+  postgres: ["14", "15", "16", "17"],
+  mysql: ["8.0", "8.4"],
+};
+
+/** The version a database gets when its settings name none. */
+export const DEFAULT_ENGINE_VERSION: Readonly<Record<SqlEngine, string>> = { postgres: "16", mysql: "8.0" };
+
+const databaseSchema = z
+  .object({
+    engine: z.enum(DB_ENGINES).describe(DB_ENGINES.join(" | ")),
+    instanceClass: z
+      .string()
+      .optional()
+      .describe(
+        "postgres: db.t3|db.t4g .micro to .2xlarge, db.m5|m6g|m6i|m7g|r5|r6g|r6i|r7g .large to .16xlarge; " +
+          "mysql: the same from .medium (Performance Insights needs it)",
+      ),
+    storageGb: z.number().int().min(20).max(65536).default(20).describe("a whole number of GiB from 20 to 65536"),
+    maxStorageGb: z
+      .number()
+      .int()
+      .min(20)
+      .max(65536)
+      .optional()
+      .describe("a whole number of GiB from 20 to 65536, at least storageGb (storage autoscaling ceiling)"),
+    engineVersion: z
+      .string()
+      .optional()
+      .describe(`a major version: postgres ${DB_ENGINE_VERSIONS.postgres.join(" | ")}; mysql ${DB_ENGINE_VERSIONS.mysql.join(" | ")}`),
+  })
+  .strict()
+  .superRefine((db, ctx) => {
+    if (db.engine === "none") return;
+    if (db.instanceClass === undefined) {
+      ctx.addIssue({ code: "custom", path: ["instanceClass"], message: `is missing (a ${db.engine} database needs one)` });
+    } else if (!DB_INSTANCE_CLASSES[db.engine].includes(db.instanceClass)) {
+      ctx.addIssue({ code: "custom", path: ["instanceClass"], message: `is not an instance class of the ${db.engine} engine family` });
+    }
+    if (db.engineVersion !== undefined && !DB_ENGINE_VERSIONS[db.engine].includes(db.engineVersion)) {
+      ctx.addIssue({ code: "custom", path: ["engineVersion"], message: `is not a supported ${db.engine} major version` });
+    }
+    if (db.maxStorageGb !== undefined && db.maxStorageGb < db.storageGb) {
+      ctx.addIssue({ code: "custom", path: ["maxStorageGb"], message: `is below storageGb ${db.storageGb}` });
+    }
+  })
+  .describe("engine, instanceClass, storageGb, maxStorageGb and engineVersion");
+
+// ---------------------------------------------------------------------------------------
+// Per-service data settings
+// ---------------------------------------------------------------------------------------
+
+/** How a service mounts the shared EFS configuration file system. */
+export const FILESYSTEM_MODES = ["none", "ro", "rw"] as const;
+export type FilesystemMode = (typeof FILESYSTEM_MODES)[number];
+
+/**
+ * The bucket a service owns, by purpose:
+ * - `uploads`: user uploads (SSE-KMS, private);
+ * - `catalog`: public-facing media served only through CloudFront with origin access control;
+ * - `documents`: records kept under Object Lock in COMPLIANCE mode for the retention period.
+ */
+export const BUCKET_KINDS = ["none", "uploads", "catalog", "documents"] as const;
+export type BucketKind = (typeof BUCKET_KINDS)[number];
+
+const EVENT_NAME = /^[A-Z][A-Za-z0-9]{2,63}$/;
+const TOPIC_NAME = /^[a-z][a-z0-9.-]{1,62}[a-z0-9]$/;
+const eventList = z
+  .array(z.string().regex(EVENT_NAME).describe("an event type in PascalCase, e.g. OrderPlaced"))
+  .default([])
+  .describe("a list of event types in PascalCase, e.g. [OrderPlaced]");
+const topicList = z
+  .array(z.string().regex(TOPIC_NAME).describe("a Kafka topic name: lower case, digits, . and -, e.g. orders.placed"))
+  .default([])
+  .describe("a list of Kafka topic names, e.g. [orders.placed]");
+
+/**
+ * Per-service data settings, merged into each service's settings by `stacks/services.ts`.
+ * Kept a plain object schema (refinements live on its fields and in
+ * {@link dataProblems}) so it can be merged.
+ */
+export const serviceDataSchema = z.object({
+  database: databaseSchema.default({ engine: "none" }),
+  cache: z.boolean().default(false).describe("true | false"),
+  topics: z
+    .object({ produces: topicList, consumes: topicList })
+    .strict()
+    .default({})
+    .describe("produces and consumes: lists of Kafka topic names"),
+  events: z
+    .object({ publishes: eventList, consumes: eventList })
+    .strict()
+    .default({})
+    .describe("publishes and consumes: lists of event types"),
+  filesystem: z.enum(FILESYSTEM_MODES).default("none").describe(FILESYSTEM_MODES.join(" | ")),
+  bucket: z.enum(BUCKET_KINDS).default("none").describe(BUCKET_KINDS.join(" | ")),
+});
+export type ServiceDataSettings = z.output<typeof serviceDataSchema>;
+export type ServiceDataInput = z.input<typeof serviceDataSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Shared data settings
+// ---------------------------------------------------------------------------------------
+
+/** MSK Kafka versions the pipeline is built and tested with. */
+export const KAFKA_VERSIONS = ["3.6.0", "3.7.x"] as const;
+
+export const dataSchema = z
+  .object({
+    highAvailability: z
+      .boolean()
+      .describe("true | false (Multi-AZ databases, deletion protection, final snapshots, Redis failover)"),
+    redis: z
+      .object({
+        nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/).describe("an ElastiCache node type such as cache.t4g.small"),
+        nodeCount: z.number().int().min(1).max(6).describe("a whole number from 1 to 6 (a primary plus replicas)"),
+        engineVersion: z.enum(["7.0", "7.1"]).describe("7.0 | 7.1"),
+        snapshotRetentionDays: z.number().int().min(1).max(35).describe("a whole number of days from 1 to 35"),
+      })
+      .strict()
+      .describe("nodeType, nodeCount, engineVersion and snapshotRetentionDays"),
+    kafka: z
+      .object({
+        brokerCount: z.number().int().min(2).max(30).describe("a whole number from 2 to 30, a multiple of network.azCount"),
+        instanceType: z
+          .string()
+          .regex(/^kafka\.(m5|m7g)\.[a-z0-9]+$/)
+          .describe("an MSK broker type of the m5 or m7g family, e.g. kafka.m7g.large (multi-VPC connectivity for Firehose needs it)"),
+        volumeGb: z.number().int().min(1).max(16384).describe("a whole number of GiB from 1 to 16384"),
+        version: z.enum(KAFKA_VERSIONS).describe(KAFKA_VERSIONS.join(" | ")),
+        partitions: z.number().int().min(1).max(100).describe("a whole number from 1 to 100 (partitions of auto-created topics)"),
+      })
+      .strict()
+      .describe("brokerCount, instanceType, volumeGb, version and partitions"),
+    redshift: z
+      .object({
+        baseCapacityRpu: z
+          .number()
+          .int()
+          .min(8)
+          .max(1024)
+          .refine((n) => n % 8 === 0, "is not a multiple of 8")
+          .describe("a multiple of 8 from 8 to 1024 (Redshift Processing Units)"),
+      })
+      .strict()
+      .describe("baseCapacityRpu"),
+    pipeline: z
+      .object({
+        bufferSeconds: z.number().int().min(0).max(900).describe("a whole number of seconds from 0 to 900"),
+        bufferMb: z.number().int().min(1).max(128).describe("a whole number of MiB from 1 to 128"),
+      })
+      .strict()
+      .describe("bufferSeconds and bufferMb"),
+    buckets: z
+      .object({
+        documentRetentionYears: z
+          .number()
+          .int()
+          .min(7)
+          .max(100)
+          .describe("a whole number of years from 7 to 100 (Object Lock COMPLIANCE on order documents)"),
+        noncurrentVersionDays: z.number().int().min(1).max(3650).describe("a whole number of days from 1 to 3650"),
+      })
+      .strict()
+      .describe("documentRetentionYears and noncurrentVersionDays"),
+    secretRotationDays: z.number().int().min(1).max(90).describe("a whole number of days from 1 to 90"),
+    backupRetentionDays: z.number().int().min(1).max(35).describe("a whole number of days from 1 to 35"),
+  })
+  .strict();
+export type DataSettings = z.output<typeof dataSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Cross-setting validation
+// ---------------------------------------------------------------------------------------
+
+/** One cross-setting problem: where (a settings path) and what is wrong. */
+export interface DataProblem {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** What {@link dataProblems} reads: the services' data settings, the shared ones, the AZ count. */
+export interface DataValidationInput {
+  readonly services?: Readonly<Record<string, ServiceDataSettings>>;
+  readonly data: DataSettings;
+  readonly azCount: number;
+}
+
+/**
+ * Problems that span settings: an event consumed that no service publishes, a topic
+ * consumed that no service produces, a service consuming its own event, a broker count
+ * that does not spread evenly over the AZs, Redis failover with one node. Pure: the
+ * settings schema turns each into the usual one-line error.
+ */
+export function dataProblems(input: DataValidationInput): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const services = Object.entries(input.services ?? {});
+  const publishers = new Set(services.flatMap(([, s]) => s.events.publishes));
+  const producers = new Set(services.flatMap(([, s]) => s.topics.produces));
+  const published = [...publishers].sort().join(" | ") || "none (no service publishes an event)";
+  const produced = [...producers].sort().join(" | ") || "none (no service produces a topic)";
+  for (const [name, s] of services) {
+    s.events.consumes.forEach((event, i) => {
+      if (!publishers.has(event)) {
+        problems.push({ path: ["services", name, "events", "consumes", i], message: `is not published by any service; published events: ${published}` });
+      } else if (s.events.publishes.includes(event)) {
+        problems.push({ path: ["services", name, "events", "consumes", i], message: "is published by the same service; events are for other services" });
+      }
+    });
+    s.topics.consumes.forEach((topic, i) => {
+      if (!producers.has(topic)) {
+        problems.push({ path: ["services", name, "topics", "consumes", i], message: `is not produced by any service; produced topics: ${produced}` });
+      }
+    });
+  }
+  for (const event of publishers) {
+    const owners = services.filter(([, s]) => s.events.publishes.includes(event)).map(([n]) => n);
+    if (owners.length > 1) {
+      const [, second] = owners;
+      const i = input.services?.[second]?.events.publishes.indexOf(event) ?? 0;
+      problems.push({ path: ["services", second, "events", "publishes", i], message: `is already published by ${owners[0]}; an event type has one publisher` });
+    }
+  }
+  if (input.data.kafka.brokerCount % input.azCount !== 0) {
+    problems.push({ path: ["data", "kafka", "brokerCount"], message: `is not a multiple of network.azCount ${input.azCount} (MSK spreads brokers evenly over the AZs)` });
+  }
+  if (input.data.highAvailability && input.data.redis.nodeCount < 2) {
+    problems.push({ path: ["data", "redis", "nodeCount"], message: "is below 2, which automatic failover (data.highAvailability) needs" });
+  }
+  return problems;
+}

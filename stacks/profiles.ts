@@ -9,6 +9,17 @@ const shared: SettingsTree = {
     azCount: 3,
     serviceCidr: "172.20.0.0/16",
   },
+  cluster: {
+    version: "1.33",
+    instanceType: "t3.medium",
+    desiredSize: 3,
+    diskSizeGiB: 50,
+    publicAccessCidrs: [],
+  },
+  mesh: {
+    istioVersion: "1.27.3",
+    tracingCollector: "otel-collector.observability.svc.cluster.local:4317",
+  },
   tags: { extra: {} },
 };
 
@@ -19,13 +30,36 @@ const shared: SettingsTree = {
 export const PROFILES: Record<Environment, SettingsTree> = {
   dev: merge(shared, {
     network: { natStrategy: "Single" },
+    cluster: { desiredSize: 2 },
+    mesh: { tracingSamplingPercent: 100, ingressHosts: ["api.dev.platform.internal"] },
     logRetentionDays: 30,
     protectStateful: false,
+    data: {
+      highAvailability: false,
+      redis: { nodeType: "cache.t4g.small", nodeCount: 1, engineVersion: "7.1", snapshotRetentionDays: 1 },
+      kafka: { brokerCount: 3, instanceType: "kafka.m7g.large", volumeGb: 100, version: "3.6.0", partitions: 3 },
+      redshift: { baseCapacityRpu: 8 },
+      pipeline: { bufferSeconds: 300, bufferMb: 64 },
+      buckets: { documentRetentionYears: 7, noncurrentVersionDays: 30 },
+      secretRotationDays: 30,
+      backupRetentionDays: 7,
+    },
   }),
   prod: merge(shared, {
     network: { natStrategy: "OnePerAz" },
+    mesh: { tracingSamplingPercent: 10, ingressHosts: ["api.platform.internal"] },
     logRetentionDays: 365,
     protectStateful: true,
+    data: {
+      highAvailability: true,
+      redis: { nodeType: "cache.m7g.large", nodeCount: 3, engineVersion: "7.1", snapshotRetentionDays: 14 },
+      kafka: { brokerCount: 6, instanceType: "kafka.m7g.xlarge", volumeGb: 1000, version: "3.6.0", partitions: 6 },
+      redshift: { baseCapacityRpu: 32 },
+      pipeline: { bufferSeconds: 300, bufferMb: 128 },
+      buckets: { documentRetentionYears: 7, noncurrentVersionDays: 365 },
+      secretRotationDays: 30,
+      backupRetentionDays: 35,
+    },
   }),
 };
 

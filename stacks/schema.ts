@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { dataProblems, dataSchema } from "./data";
+import { clusterEnvironmentProblems, clusterSchema, meshSchema } from "./compute";
 import { networkSchema } from "./network";
+import { servicesSchema } from "./services";
 
 /** The two environments this program knows; each has a profile of defaults. */
 export const ENVIRONMENTS = ["dev", "prod"] as const;
@@ -44,9 +47,19 @@ export const settingsSchema = z
       .describe(`one of ${LOG_RETENTION_DAYS.join(", ")}`),
     protectStateful: z.boolean().describe("true | false"),
     network: networkSchema,
+    cluster: clusterSchema,
+    mesh: meshSchema,
+    services: servicesSchema,
+    data: dataSchema,
   })
   .strict()
   .superRefine((s, ctx) => {
+    for (const p of clusterEnvironmentProblems(s.environment, s.cluster)) {
+      ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+    }
+    for (const p of dataProblems({ data: s.data, azCount: s.network.azCount })) {
+      ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+    }
     (s.network.availabilityZones ?? []).forEach((az, i) => {
       if (!az.startsWith(s.region)) {
         ctx.addIssue({
