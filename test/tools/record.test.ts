@@ -1,0 +1,33 @@
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readStackConfig } from "../../tools/plan/config";
+import { recordProgram, scrub } from "../../tools/plan/record";
+
+describe("scrub", () => {
+  const sig = "4dabf18193072939515e22adb298388d";
+  it("masks secrets, marks unknowns, resolves references and sorts keys", () => {
+    const wire = {
+      z: { [sig]: "1b47061264138c4ac30d75fd1eb44270", value: "hunter2" },
+      a: ["04da6b54-80e4-46f7-96ec-b56ff0331ba9", { [sig]: "5cf8f73096256a8f31e491e813e4eb8e", urn: "urn:pulumi:s::p::t::n" }],
+      m: { b: 1, a: { [sig]: "1b47061264138c4ac30d75fd1eb44270", value: { nested: "x" } } },
+    };
+    const { value, secrets } = scrub(wire);
+    expect(JSON.stringify(value)).toBe('{"a":["[unknown]","urn:pulumi:s::p::t::n"],"m":{"a":"[secret]","b":1},"z":"[secret]"}');
+    expect(secrets).toBe(2);
+    expect(JSON.stringify(value)).not.toContain("hunter2");
+  });
+});
+
+describe("recordProgram on bad settings", () => {
+  it("throws the settings error before any resource but the stack is registered", async () => {
+    // The program is loaded with require(), as `pulumi up` does; tsx compiles it here.
+    const { register } = await import("tsx/cjs/api");
+    register();
+    const root = path.resolve(__dirname, "../..");
+    const config = readStackConfig(root, "prod", ["network.cidr=10.0.0.0/33"]);
+    const err = (await recordProgram("prod", config, path.join(root, "index.ts")).catch((e: unknown) => e)) as Error & { registered: number };
+    expect(err.name).toBe("SettingsError");
+    expect(err.message).toContain('platform:network.cidr = "10.0.0.0/33"');
+    expect(err.registered).toBeLessThanOrEqual(1);
+  });
+});
