@@ -1,0 +1,21 @@
+// `npm run bench`: wall time of the offline plan per stack against the floor (Node plus
+// the SDK imports), and their ratio. Medians of RUNS runs each.
+import * as os from "node:os";
+import { medianMs, resourceCount } from "./timing";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function main(): void {
+  console.log(`offline plan benchmark: ${os.cpus().length} cores, node ${process.version}, median of ${RUNS} runs`);
+  const floor = medianMs(["bench/floor.ts"], RUNS);
+  console.log(`${"floor (node + SDK imports)".padEnd(34)} ${floor.ms.toFixed(0).padStart(6)} ms`);
+  for (const stack of ["dev", "prod"]) {
+    const plan = medianMs(["tools/plan/cli.ts", "--stack", stack], RUNS);
+    const n = resourceCount(plan.last.stdout);
+    console.log(
+      `${`plan --stack ${stack} (${n} resources)`.padEnd(34)} ${plan.ms.toFixed(0).padStart(6)} ms   ${(plan.ms / floor.ms).toFixed(2)}x floor   +${(plan.ms - floor.ms).toFixed(0)} ms over it`,
+    );
+  }
+}
+
+main();
