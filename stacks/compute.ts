@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { cidrProblem, isPrivate, parseCidr } from "../components/network/cidr";
+
+/**
+ * The EKS versions this program supports, each with the EKS add-on versions it was
+ * tested with. Only versions in EKS standard support are listed (CKV_AWS_339); adding
+ * one means adding its add-on matrix here.
+ */
+export const EKS_VERSIONS = {
+  "1.32": {
+    "vpc-cni": "v1.19.5-eksbuild.1",
+    "kube-proxy": "v1.32.0-eksbuild.2",
+    coredns: "v1.11.4-eksbuild.2",
+    "aws-ebs-csi-driver": "v1.46.0-eksbuild.1",
+  },
+  "1.33": {
+    "vpc-cni": "v1.19.5-eksbuild.1",
+    "kube-proxy": "v1.33.0-eksbuild.2",
+    coredns: "v1.12.1-eksbuild.2",
+    "aws-ebs-csi-driver": "v1.46.0-eksbuild.1",
+  },
+} as const satisfies Record<string, Record<EksAddonName, string>>;
+export type EksVersion = keyof typeof EKS_VERSIONS;
+const EKS_VERSION_NAMES = Object.keys(EKS_VERSIONS) as [EksVersion, ...EksVersion[]];
+
+/** The EKS add-ons the cluster installs, pinned per version in {@link EKS_VERSIONS}. */
+export const EKS_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] as const;
+export type EksAddonName = (typeof EKS_ADDONS)[number];
+
+/** Managed node group scaling bounds (platform.md: min 2 / max 6). */
+export const NODE_MIN = 2;
+export const NODE_MAX = 6;
+
+/** An exact semantic version, as Helm pins a chart: `1.27.3`, never a range. */
+const chartVersion = (example: string) =>
+  z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/)
+    .describe(`an exact chart version such as ${example} (no ranges, no "latest")`);
+
+/** A DNS name without wildcards, as Gateways and ServiceEntries need. */
+export const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const adminRoleArn = z
+  .string()
+  .regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/)
+  .describe("an IAM role ARN such as arn:aws:iam::123456789012:role/platform-admin");
+
+const publicCidr = z
+  .string()
+  .superRefine((text, ctx) => {
+    const problem = cidrProblem(text);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return;
+    }
+    const cidr = parseCidr(text);
+    if (cidr.prefix < 8) ctx.addIssue({ code: "custom", message: "is wider than /8: the public endpoint must stay restricted" });
+    else if (isPrivate(cidr)) ctx.addIssue({ code: "custom", message: "is a private range, which the public endpoint never sees" });
+  })
+  .describe("a public IPv4 CIDR of /8 or narrower, e.g. the operators' egress range 198.51.100.0/24 (never 0.0.0.0/0)");
+
+/** The EKS cluster and its managed node group. */
+export const clusterSchema = z
+  .object({
+    version: z.enum(EKS_VERSION_NAMES).describe(`a supported EKS version: ${EKS_VERSION_NAMES.join(" | ")}`),
+    instanceType: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|metal|\d*xlarge)$/)
+      .describe("an EC2 instance type such as t3.medium or m6i.large"),
+    desiredSize: z.number().int().min(NODE_MIN).max(NODE_MAX).describe(`a whole number from ${NODE_MIN} to ${NODE_MAX}`),
+    diskSizeGiB: z.number().int().min(20).max(1000).describe("a whole number of GiB from 20 to 1000"),
+    adminRoleArn: adminRoleArn.optional(),
+    publicAccessCidrs: z
+      .array(publicCidr)
+      .max(40)
+      .describe("a list of up to 40 public CIDRs allowed to reach the public API endpoint; empty turns it off"),
+  })
+  .strict();
+
+/** `host:port` of the tracing collector (OTLP gRPC). */
+const collectorAddress = z
+  .string()
+  .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?:\d{1,5}$/)
+  .refine((text) => {
+    const port = Number(text.slice(text.lastIndexOf(":") + 1));
+    return port >= 1 && port <= 65535;
+  }, "has a port outside 1-65535")
+  .describe("host:port of an OTLP gRPC collector, e.g. otel-collector.observability.svc.cluster.local:4317");
+
+/** Istio and its ingress gateway. */
+export const meshSchema = z
+  .object({
+    istioVersion: chartVersion("1.27.3"),
+    tracingCollector: collectorAddress,
+    tracingSamplingPercent: z.number().min(0).max(100).describe("a percentage from 0 to 100"),
+    ingressHosts: z
+      .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.example.com"))
+      .min(1)
+      .describe("one or more DNS names the ingress gateway serves (no * hosts)"),
+  })
+  .strict();
+
+export type ClusterSettings = z.output<typeof clusterSchema>;
+export type MeshSettings = z.output<typeof meshSchema>;
+
+/** The collector's host and port, from `host:port`. */
+export function splitAddress(address: string): { host: string; port: number } {
+  const i = address.lastIndexOf(":");
+  return { host: address.slice(0, i), port: Number(address.slice(i + 1)) };
+}
+
+/** A problem with the compute settings that depends on the environment. */
+export interface EnvironmentProblem {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/**
+ * Rules that tie the cluster to the environment: prod keeps the API endpoint private
+ * (public access off), so `cluster.publicAccessCidrs` must be empty there.
+ */
+export function clusterEnvironmentProblems(environment: string, cluster: ClusterSettings): EnvironmentProblem[] {
+  if (environment === "prod" && cluster.publicAccessCidrs.length > 0) {
+    return [{ path: ["cluster", "publicAccessCidrs"], message: "must be empty in prod: the API endpoint is private only" }];
+  }
+  return [];
+}
