@@ -1,12 +1,18 @@
 // The platform program: read the settings, compose the tiers, export the outputs.
+import { Cluster } from "./components/cluster/Cluster";
+import { podSecurityGroupMode } from "./components/cluster/podSecurityGroups";
+import { Mesh } from "./components/mesh/Mesh";
+import { createMicroservicePods, createServiceIdentities } from "./components/microservice/fleet";
 import { Network } from "./components/network/Network";
 import { lookupIdentity } from "./components/shared/identity";
-import { createAwsProvider, namePrefix } from "./components/shared/provider";
+import { createAwsProvider, createTlsProvider, namePrefix } from "./components/shared/provider";
 import { loadSettings } from "./stacks";
+import { splitAddress } from "./stacks/compute";
 import { OUTPUTS_VERSION, StackOutputs } from "./stacks/outputs";
 
 const settings = loadSettings();
 const aws = createAwsProvider(settings);
+const tls = createTlsProvider();
 const identity = lookupIdentity(settings.region, aws);
 const prefix = namePrefix(settings);
 
@@ -25,6 +31,66 @@ const network = new Network(
   { providers: { aws } },
 );
 
+const cluster = new Cluster(
+  "cluster",
+  {
+    clusterName: prefix,
+    version: settings.cluster.version,
+    vpcId: network.vpcId,
+    subnetIds: network.subnetIds.application,
+    subnetCidrs: network.subnetCidrs.application,
+    serviceCidr: settings.network.serviceCidr,
+    instanceType: settings.cluster.instanceType,
+    desiredSize: settings.cluster.desiredSize,
+    diskSizeGiB: settings.cluster.diskSizeGiB,
+    adminRoleArn: settings.cluster.adminRoleArn,
+    publicAccessCidrs: settings.cluster.publicAccessCidrs,
+    podSecurityGroups: podSecurityGroupMode(settings.cluster.instanceType),
+    identity,
+    logRetentionDays: settings.logRetentionDays,
+    namePrefix: prefix,
+    protectStateful: settings.protectStateful,
+  },
+  { providers: { aws, tls } },
+);
+
+const tracing = splitAddress(settings.mesh.tracingCollector);
+const mesh = new Mesh(
+  "mesh",
+  {
+    istioVersion: settings.mesh.istioVersion,
+    tracingHost: tracing.host,
+    tracingPort: tracing.port,
+    tracingSamplingPercent: settings.mesh.tracingSamplingPercent,
+    ingressHosts: settings.mesh.ingressHosts,
+    organization: prefix,
+  },
+  { providers: { kubernetes: cluster.provider, tls }, dependsOn: [cluster] },
+);
+
+// Each service's IRSA role and security group, before the data tier grants to them.
+const identities = createServiceIdentities(
+  settings.services,
+  { cluster, vpcId: network.vpcId, vpcCidr: network.vpcCidr, identity, namePrefix: prefix },
+  { providers: { aws } },
+);
+
+const pods = createMicroservicePods(
+  settings.services,
+  {
+    identities,
+    mesh,
+    tracingHost: tracing.host,
+    tracingPort: tracing.port,
+    dataCidrs: network.subnetCidrs.data,
+    applicationCidrs: network.subnetCidrs.application,
+    logKeyArn: cluster.logsKeyArn,
+    logRetentionDays: settings.logRetentionDays,
+    protectStateful: settings.protectStateful,
+  },
+  { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
+);
+
 const outputs: StackOutputs = {
   outputsVersion: OUTPUTS_VERSION,
   environment: settings.environment,
@@ -40,7 +106,35 @@ const outputs: StackOutputs = {
     endpointSecurityGroupId: network.endpointSecurityGroupId,
     flowLogGroupName: network.flowLogGroupName,
   },
-  kmsKeyArns: { flowLogs: network.flowLogKeyArn },
+  cluster: {
+    name: cluster.clusterName,
+    endpoint: cluster.endpoint,
+    oidcProviderArn: cluster.oidcProviderArn,
+    oidcIssuerUrl: cluster.oidcIssuerUrl,
+    kubeconfig: cluster.kubeconfig,
+    nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+  },
+  mesh: { gatewayNamespace: mesh.gatewayNamespace, gatewayService: mesh.gatewayServiceName, ingressHosts: mesh.ingressHosts },
+  services: Object.fromEntries(
+    Object.entries(pods).map(([name, pod]) => [
+      name,
+      {
+        namespace: pod.namespace,
+        serviceAccount: pod.serviceAccountName,
+        host: pod.host,
+        port: pod.port,
+        roleArn: identities[name].roleArn,
+        securityGroupId: identities[name].securityGroupId,
+        logGroupName: pod.logGroupName,
+      },
+    ]),
+  ),
+  kmsKeyArns: {
+    flowLogs: network.flowLogKeyArn,
+    eksSecrets: cluster.secretsKeyArn,
+    eksVolumes: cluster.volumesKeyArn,
+    logs: cluster.logsKeyArn,
+  },
 };
 
 export = outputs;

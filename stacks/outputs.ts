@@ -26,11 +26,58 @@ export interface NetworkOutputs {
   readonly flowLogGroupName: pulumi.Output<string>;
 }
 
+/** The EKS cluster, as other teams see it. */
+export interface ClusterOutputs {
+  readonly name: pulumi.Output<string>;
+  readonly endpoint: pulumi.Output<string>;
+  /** The IAM OIDC provider, for IRSA trust policies. */
+  readonly oidcProviderArn: pulumi.Output<string>;
+  readonly oidcIssuerUrl: pulumi.Output<string>;
+  /** Exec auth through `aws eks get-token`; a secret. */
+  readonly kubeconfig: pulumi.Output<string>;
+  /** The EKS cluster security group the nodes carry. */
+  readonly nodeSecurityGroupId: pulumi.Output<string>;
+}
+
+/** The mesh's ingress gateway (the edge's target). */
+export interface MeshOutputs {
+  readonly gatewayNamespace: string;
+  /** The gateway's ClusterIP Service. */
+  readonly gatewayService: string;
+  readonly ingressHosts: readonly string[];
+}
+
+/** One microservice. */
+export interface ServiceOutputs {
+  readonly namespace: string;
+  readonly serviceAccount: string;
+  /** `<svc>.<ns>.svc.cluster.local`. */
+  readonly host: string;
+  readonly port: number;
+  /** The IRSA role. */
+  readonly roleArn: pulumi.Output<string>;
+  /** The security group the data tier admits for it. */
+  readonly securityGroupId: pulumi.Output<string>;
+  readonly logGroupName: pulumi.Output<string>;
+}
+
 /** Every stack output: the typed, versioned contract other teams build on. */
 export interface StackOutputs {
   readonly outputsVersion: number;
   readonly environment: string;
   readonly region: string;
   readonly network: NetworkOutputs;
-  readonly kmsKeyArns: { readonly flowLogs: pulumi.Output<string> };
+  readonly cluster: ClusterOutputs;
+  readonly mesh: MeshOutputs;
+  /** Per service, by name. */
+  readonly services: Readonly<Record<string, ServiceOutputs>>;
+  readonly kmsKeyArns: {
+    readonly flowLogs: pulumi.Output<string>;
+    /** EKS secrets envelope encryption. */
+    readonly eksSecrets: pulumi.Output<string>;
+    /** EKS node volumes. */
+    readonly eksVolumes: pulumi.Output<string>;
+    /** The EKS control-plane and microservice log groups. */
+    readonly logs: pulumi.Output<string>;
+  };
 }

@@ -25,6 +25,12 @@ export interface KmsKeyArgs {
    * @default - none.
    */
   readonly userRoleArns?: readonly pulumi.Input<string>[];
+  /**
+   * IAM role ARNs allowed to create grants on the key for AWS resources (e.g. the Auto
+   * Scaling service-linked role attaching encrypted volumes, or EKS encrypting secrets).
+   * @default - none.
+   */
+  readonly grantRoleArns?: readonly pulumi.Input<string>[];
   /** The alias, without `alias/`; e.g. `platform/prod/flow-logs`. */
   readonly alias: string;
 }
@@ -37,6 +43,16 @@ export function keyPolicy(args: KmsKeyArgs): pulumi.Output<string> {
   ];
   if (args.userRoleArns?.length) {
     statements.push({ Sid: "RolesUse", Effect: "Allow", Principal: { AWS: args.userRoleArns }, Action: use, Resource: "*" });
+  }
+  if (args.grantRoleArns?.length) {
+    statements.push({
+      Sid: "RolesGrantForAwsResources",
+      Effect: "Allow",
+      Principal: { AWS: args.grantRoleArns },
+      Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+      Resource: "*",
+      Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+    });
   }
   (args.services ?? []).forEach((grant, i) => {
     statements.push({

@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as tls from "@pulumi/tls";
 import type { Settings } from "../../stacks";
 
 /** The project name: the `Project` tag and the first part of every AWS `Name`. */
@@ -31,4 +32,9 @@ export function createAwsProvider(settings: Settings): aws.Provider {
     region: settings.region as aws.Region,
     defaultTags: { tags: defaultTags(settings) },
   });
+}
+
+/** The TLS provider (the mesh CA and the OIDC thumbprint lookup); explicit, as default providers are off. */
+export function createTlsProvider(): tls.Provider {
+  return new tls.Provider("tls", {});
 }

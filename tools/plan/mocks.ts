@@ -17,6 +17,28 @@ export const COMPUTED: Record<string, Computed> = {
   "aws:ec2/eip:Eip": (name) => ({ allocationId: `${name}-alloc`, publicIp: "203.0.113.10" }),
   "aws:cloudwatch/logGroup:LogGroup": (name, inputs) => ({ name: inputs.name ?? name }),
   "aws:iam/role:Role": (name, inputs) => ({ name: inputs.name ?? name }),
+  "aws:eks/cluster:Cluster": (name, inputs, { region }) => {
+    const issuer = `https://oidc.eks.${region}.amazonaws.com/id/${name.toUpperCase()}`;
+    return {
+      name: inputs.name ?? name,
+      endpoint: `https://${name}.gr7.${region}.eks.amazonaws.com`,
+      certificateAuthority: { data: Buffer.from(`-----BEGIN CERTIFICATE-----\n${name}-ca\n-----END CERTIFICATE-----\n`).toString("base64") },
+      identities: [{ oidcs: [{ issuer }] }],
+      vpcConfig: { ...(inputs.vpcConfig as State), clusterSecurityGroupId: `sg-${name}-cluster` },
+    };
+  },
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (name, inputs, { arn }) => ({
+    arn: arn.replace(/:openidconnectprovider\/.*/, `:oidc-provider/${String(inputs.url).replace(/^https:\/\//, "")}`),
+    url: String(inputs.url).replace(/^https:\/\//, ""),
+  }),
+  "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1 }),
+  "tls:index/privateKey:PrivateKey": (name) => ({
+    privateKeyPem: `-----BEGIN PRIVATE KEY-----\n${name}\n-----END PRIVATE KEY-----\n`,
+    publicKeyPem: `-----BEGIN PUBLIC KEY-----\n${name}\n-----END PUBLIC KEY-----\n`,
+  }),
+  "tls:index/selfSignedCert:SelfSignedCert": (name) => ({ certPem: `-----BEGIN CERTIFICATE-----\n${name}\n-----END CERTIFICATE-----\n` }),
+  "tls:index/certRequest:CertRequest": (name) => ({ certRequestPem: `-----BEGIN CERTIFICATE REQUEST-----\n${name}\n-----END CERTIFICATE REQUEST-----\n` }),
+  "tls:index/locallySignedCert:LocallySignedCert": (name) => ({ certPem: `-----BEGIN CERTIFICATE-----\n${name}\n-----END CERTIFICATE-----\n` }),
 };
 
 /** Canned answers to the data-source calls the program makes. */
@@ -29,6 +51,14 @@ export const INVOKES: Record<string, (inputs: State, region: string) => State> =
   }),
   "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" }),
   "aws:index/getRegion:getRegion": (_inputs, region) => ({ name: region, region, id: region, endpoint: `ec2.${region}.amazonaws.com` }),
+  "tls:index/getCertificate:getCertificate": (inputs) => ({
+    url: inputs.url,
+    id: String(inputs.url),
+    certificates: [
+      { isCa: true, subject: "CN=Amazon RSA 2048 M02", sha1Fingerprint: "0000000000000000000000000000000000000001", certPem: "" },
+      { isCa: true, subject: "CN=Amazon Root CA 1", sha1Fingerprint: "9e99a48a9960b14926bb7f3b02e22da2b0ab7280", certPem: "" },
+    ],
+  }),
   "aws:index/getAvailabilityZones:getAvailabilityZones": (_inputs, region) => ({
     names: ["a", "b", "c", "d", "e", "f"].map((l) => `${region}${l}`),
     zoneIds: [1, 2, 3, 4, 5, 6].map((n) => `use1-az${n}`),

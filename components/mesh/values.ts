@@ -1,0 +1,78 @@
+/** The Istio Helm repository; every chart of one install shares the same version. */
+export const ISTIO_REPO = "https://istio-release.storage.googleapis.com/charts";
+
+/** Where Istio lives, and names others refer to. */
+export const MESH = {
+  namespace: "istio-system",
+  gatewayNamespace: "istio-ingress",
+  /** The gateway release: its Deployment, Service and service account carry this name. */
+  gatewayRelease: "istio-ingressgateway",
+  gatewaySelector: { istio: "ingressgateway" },
+  gatewayName: "ingress-gateway",
+  gatewayTlsSecret: "ingress-gateway-tls",
+  tracingProvider: "otel-tracing",
+  trustDomain: "cluster.local",
+} as const;
+
+/** `cluster.local/ns/<ns>/sa/<sa>`: a workload's mTLS identity, as AuthorizationPolicies name it. */
+export function principal(namespace: string, serviceAccount: string): string {
+  return `${MESH.trustDomain}/ns/${namespace}/sa/${serviceAccount}`;
+}
+
+export interface IstiodValuesArgs {
+  /** The OTLP collector host. */
+  readonly tracingHost: string;
+  /** The OTLP collector port. */
+  readonly tracingPort: number;
+  /** istiod replicas (HA in every stack). */
+  readonly replicas: number;
+}
+
+/**
+ * istiod's values: REGISTRY_ONLY egress, path normalisation, OpenTelemetry tracing,
+ * JSON access logs, the Istio CNI (so application pods need no privileged init
+ * container and pass Pod Security `restricted`), and pods held until their proxy is up.
+ */
+export function istiodValues(args: IstiodValuesArgs): Record<string, unknown> {
+  return {
+    pilot: {
+      replicaCount: args.replicas,
+      autoscaleMin: args.replicas,
+      cni: { enabled: true },
+    },
+    global: { logAsJson: true },
+    meshConfig: {
+      trustDomain: MESH.trustDomain,
+      outboundTrafficPolicy: { mode: "REGISTRY_ONLY" },
+      pathNormalization: { normalization: "DECODE_AND_MERGE_SLASHES" },
+      enableTracing: true,
+      extensionProviders: [{ name: MESH.tracingProvider, opentelemetry: { service: args.tracingHost, port: args.tracingPort } }],
+      accessLogFile: "/dev/stdout",
+      accessLogEncoding: "JSON",
+      defaultConfig: { holdApplicationUntilProxyStarts: true },
+    },
+  };
+}
+
+/** The ingress gateway's values: a ClusterIP Service (the edge's load balancer targets it), HA, restricted pods. */
+export function gatewayValues(): Record<string, unknown> {
+  return {
+    labels: { ...MESH.gatewaySelector, app: MESH.gatewayRelease },
+    service: { type: "ClusterIP" },
+    autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 5, targetCPUUtilizationPercentage: 70 },
+    podDisruptionBudget: { minAvailable: 1 },
+    securityContext: {
+      runAsNonRoot: true,
+      runAsUser: 1337,
+      runAsGroup: 1337,
+      seccompProfile: { type: "RuntimeDefault" },
+      sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }],
+    },
+    containerSecurityContext: {
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ["ALL"] },
+      runAsNonRoot: true,
+    },
+  };
+}
