@@ -220,7 +220,7 @@ export interface DataValidationInput {
 
 /**
  * Problems that span settings: an event consumed that no service publishes, a topic
- * consumed that no service produces, a service consuming its own event, a broker count
+ * consumed that no service produces, an event type with two publishers, a broker count
  * that does not spread evenly over the AZs, Redis failover with one node. Pure: the
  * settings schema turns each into the usual one-line error.
  */
@@ -235,8 +235,6 @@ export function dataProblems(input: DataValidationInput): DataProblem[] {
     s.events.consumes.forEach((event, i) => {
       if (!publishers.has(event)) {
         problems.push({ path: ["services", name, "events", "consumes", i], message: `is not published by any service; published events: ${published}` });
-      } else if (s.events.publishes.includes(event)) {
-        problems.push({ path: ["services", name, "events", "consumes", i], message: "is published by the same service; events are for other services" });
       }
     });
     s.topics.consumes.forEach((topic, i) => {

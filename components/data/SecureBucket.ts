@@ -1,0 +1,231 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import type { AwsIdentity } from "../shared/identity";
+import { ServiceGrant, createKmsKey } from "../shared/kms";
+import { policyDocument } from "./common";
+
+/** S3 bucket names are at most 63 characters. */
+export const MAX_BUCKET_NAME = 63;
+
+/** `<prefix>-<role>-<suffix>`, the role shortened when the whole would exceed 63 characters. */
+export function bucketName(prefix: string, role: string, suffix: string): string {
+  const room = MAX_BUCKET_NAME - prefix.length - suffix.length - 2;
+  const trimmed = role.slice(0, Math.max(1, room)).replace(/-+$/, "");
+  return `${prefix}-${trimmed}-${suffix}`.toLowerCase();
+}
+
+/** The statement every bucket policy starts with: deny any request not made over TLS. */
+export function denyInsecureTransport(bucketArn: pulumi.Input<string>): Record<string, unknown> {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:*",
+    Resource: [bucketArn, pulumi.interpolate`${bucketArn}/*`],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}
+
+/** Where a bucket's server access logs go. */
+export type AccessLogTarget =
+  /** Another bucket (the stack's access-log bucket), under a prefix per source bucket. */
+  | { readonly kind: "bucket"; readonly bucket: pulumi.Input<string> }
+  /** The bucket itself, under `self/` (only the access-log bucket), expired by its lifecycle. */
+  | { readonly kind: "self" };
+
+export interface SecureBucketArgs {
+  /** The account, partition and region (key policy, service conditions). */
+  readonly identity: AwsIdentity;
+  /** The prefix of the bucket name, key alias and tags, e.g. `platform-prod`. */
+  readonly namePrefix: string;
+  /** What the bucket is for, in the name and tags: e.g. `order-documents`. */
+  readonly role: string;
+  /** Says what the bucket holds; becomes the key description. */
+  readonly description: string;
+  /** Where server access logs go. */
+  readonly accessLogs: AccessLogTarget;
+  /** Days before a noncurrent object version expires. */
+  readonly noncurrentVersionDays: number;
+  /**
+   * Days before a current object expires.
+   * @default - never: objects stay until deleted.
+   */
+  readonly expireAfterDays?: number;
+  /**
+   * Object Lock in COMPLIANCE mode with this default retention in years. Only at creation.
+   * @default - no Object Lock.
+   */
+  readonly objectLockYears?: number;
+  /**
+   * Serve the bucket through a CloudFront distribution with origin access control; the
+   * bucket policy admits only that distribution.
+   * @default - no distribution.
+   */
+  readonly cloudFront?: boolean;
+  /**
+   * Service principals that write into the bucket (e.g. S3 log delivery): they get a
+   * bucket-policy grant for `s3:PutObject` from this account, and use of the key.
+   * @default - none.
+   */
+  readonly writerServices?: readonly string[];
+  /**
+   * Keep the bucket and its key on `pulumi destroy`.
+   * @default - false.
+   */
+  readonly protect?: boolean;
+}
+
+/**
+ * A private S3 bucket with every control of the platform: all four public-access blocks,
+ * owner-enforced ownership, default SSE-KMS with its own key and a bucket key,
+ * versioning, a TLS-only bucket policy, server access logging, lifecycle rules
+ * (abort incomplete multipart uploads, expire noncurrent versions) and a random suffix.
+ */
+export class SecureBucket extends pulumi.ComponentResource {
+  /** The bucket's name. */
+  public readonly bucketName: pulumi.Output<string>;
+  /** The bucket's ARN. */
+  public readonly bucketArn: pulumi.Output<string>;
+  /** The key that encrypts it. */
+  public readonly kmsKeyArn: pulumi.Output<string>;
+  /** The CloudFront domain, when the bucket is served through CloudFront. */
+  public readonly distributionDomain?: pulumi.Output<string>;
+  /** The distribution's ARN, when there is one. */
+  public readonly distributionArn?: pulumi.Output<string>;
+
+  constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("platform:data:SecureBucket", name, {}, opts);
+    const stateful = { parent: this, protect: args.protect ?? false };
+    const awsRole = `${args.namePrefix}-${args.role}`;
+    const keyServices: ServiceGrant[] = [
+      ...(args.writerServices ?? []).map((service) => ({
+        service,
+        condition: { StringEquals: { "aws:SourceAccount": args.identity.accountId } },
+      })),
+      ...(args.cloudFront
+        ? [
+            {
+              service: "cloudfront.amazonaws.com",
+              condition: { ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${args.identity.partition}:cloudfront::${args.identity.accountId}:distribution/*` } },
+            },
+          ]
+        : []),
+    ];
+    const key = createKmsKey(
+      `${name}-key`,
+      { description: args.description, identity: args.identity, services: keyServices, alias: `${args.namePrefix}/s3/${args.role}` },
+      stateful,
+    );
+    const suffix = new random.RandomString(`${name}-suffix`, { length: 8, special: false, upper: false }, { parent: this });
+    const bucket = new aws.s3.Bucket(
+      `${name}-bucket`,
+      {
+        bucket: suffix.result.apply((s) => bucketName(args.namePrefix, args.role, s)),
+        objectLockEnabled: args.objectLockYears !== undefined,
+        forceDestroy: false,
+        tags: { Name: awsRole },
+      },
+      stateful,
+    );
+    const pab = new aws.s3.BucketPublicAccessBlock(
+      `${name}-public-access`,
+      { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      { parent: this },
+    );
+    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this });
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+      `${name}-encryption`,
+      { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] },
+      { parent: this },
+    );
+    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent: this });
+    new aws.s3.BucketLogging(
+      `${name}-logging`,
+      args.accessLogs.kind === "self"
+        ? { bucket: bucket.id, targetBucket: bucket.id, targetPrefix: "self/" }
+        : { bucket: bucket.id, targetBucket: args.accessLogs.bucket, targetPrefix: `${args.role}/` },
+      { parent: this },
+    );
+    new aws.s3.BucketLifecycleConfiguration(
+      `${name}-lifecycle`,
+      {
+        bucket: bucket.id,
+        rules: [
+          { id: "abort-incomplete-multipart", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } },
+          { id: "expire-noncurrent-versions", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionDays } },
+          ...(args.expireAfterDays !== undefined
+            ? [{ id: "expire-objects", status: "Enabled", filter: {}, expiration: { days: args.expireAfterDays } }]
+            : []),
+        ],
+      },
+      { parent: this, dependsOn: [versioning] },
+    );
+    if (args.objectLockYears !== undefined) {
+      new aws.s3.BucketObjectLockConfiguration(
+        `${name}-object-lock`,
+        { bucket: bucket.id, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "COMPLIANCE", years: args.objectLockYears } } },
+        { parent: this, dependsOn: [versioning] },
+      );
+    }
+
+    const statements: pulumi.Input<Record<string, unknown>>[] = [denyInsecureTransport(bucket.arn)];
+    for (const service of args.writerServices ?? []) {
+      statements.push({
+        Sid: `${service.split(".")[0].replace(/[^A-Za-z0-9]/g, "")}Writes`,
+        Effect: "Allow",
+        Principal: { Service: service },
+        Action: "s3:PutObject",
+        Resource: pulumi.interpolate`${bucket.arn}/*`,
+        Condition: { StringEquals: { "aws:SourceAccount": args.identity.accountId } },
+      });
+    }
+    if (args.cloudFront) {
+      const oac = new aws.cloudfront.OriginAccessControl(
+        `${name}-oac`,
+        { name: awsRole, description: `${awsRole}: CloudFront signs every request to the bucket.`, originAccessControlOriginType: "s3", signingBehavior: "always", signingProtocol: "sigv4" },
+        { parent: this },
+      );
+      const distribution = new aws.cloudfront.Distribution(
+        `${name}-cdn`,
+        {
+          enabled: true,
+          comment: `${awsRole}: served from the private bucket through origin access control.`,
+          httpVersion: "http2and3",
+          isIpv6Enabled: true,
+          priceClass: "PriceClass_100",
+          origins: [{ originId: "bucket", domainName: bucket.bucketRegionalDomainName, originAccessControlId: oac.id }],
+          defaultCacheBehavior: {
+            targetOriginId: "bucket",
+            viewerProtocolPolicy: "redirect-to-https",
+            allowedMethods: ["GET", "HEAD"],
+            cachedMethods: ["GET", "HEAD"],
+            compress: true,
+            // The AWS managed "CachingOptimized" cache policy.
+            cachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6",
+          },
+          restrictions: { geoRestriction: { restrictionType: "none" } },
+          viewerCertificate: { cloudfrontDefaultCertificate: true },
+          tags: { Name: awsRole },
+        },
+        { parent: this },
+      );
+      statements.push({
+        Sid: "CloudFrontReads",
+        Effect: "Allow",
+        Principal: { Service: "cloudfront.amazonaws.com" },
+        Action: "s3:GetObject",
+        Resource: pulumi.interpolate`${bucket.arn}/*`,
+        Condition: { StringEquals: { "AWS:SourceArn": distribution.arn } },
+      });
+      this.distributionDomain = distribution.domainName;
+      this.distributionArn = distribution.arn;
+    }
+    new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: policyDocument(statements) }, { parent: this, dependsOn: [pab] });
+
+    this.bucketName = bucket.bucket;
+    this.bucketArn = bucket.arn;
+    this.kmsKeyArn = key.arn;
+    this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn, kmsKeyArn: this.kmsKeyArn, distributionDomain: this.distributionDomain });
+  }
+}

@@ -1,0 +1,91 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { AwsIdentity } from "../shared/identity";
+
+/** What every data-tier component shares: where it lives and how it is named and kept. */
+export interface DataPlacement {
+  /** The account, partition and region (key policies, ARNs, service principals). */
+  readonly identity: AwsIdentity;
+  /** The prefix of AWS names, aliases and log groups, e.g. `platform-prod`. */
+  readonly namePrefix: string;
+  /** The VPC the security groups belong to. */
+  readonly vpcId: pulumi.Input<string>;
+  /** The private data subnets, one per AZ, in AZ order. */
+  readonly subnetIds: pulumi.Input<string>[];
+  /** Retention of every log group this tier creates, in days. */
+  readonly logRetentionDays: number;
+  /**
+   * Protect stateful resources (keys, stores, log groups) so `pulumi destroy` refuses to
+   * delete them.
+   * @default - false: they are deleted with the stack.
+   */
+  readonly protect?: boolean;
+}
+
+/**
+ * Where application traffic to a data store comes from: one security-group source per
+ * service (pod security groups), or one shared source (the node security group) used
+ * for every service. Keyed sources become one ingress rule each, so a shared group never
+ * yields duplicate rules.
+ */
+export interface TrafficSource {
+  /** A stable key for the rule's logical name: the service name, or `app-tier`. */
+  readonly key: string;
+  /** The security group the traffic leaves from. */
+  readonly securityGroupId: pulumi.Input<string>;
+  /** Says whose traffic this is, for the rule's description. */
+  readonly label: string;
+}
+
+/** A JSON IAM policy document (statements may hold Outputs). */
+export function policyDocument(statements: pulumi.Input<Record<string, unknown>>[]): pulumi.Output<string> {
+  return pulumi.jsonStringify({ Version: "2012-10-17", Statement: statements });
+}
+
+/** A trust policy letting one AWS service assume a role, scoped to this account. */
+export function serviceTrust(service: string, identity: AwsIdentity): pulumi.Output<string> {
+  return policyDocument([
+    {
+      Effect: "Allow",
+      Principal: { Service: service },
+      Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "aws:SourceAccount": identity.accountId } },
+    },
+  ]);
+}
+
+/**
+ * A security group with no inline rules (rules are standalone resources) and one
+ * ingress rule per traffic source on `port`. No egress: the stores only answer.
+ */
+export function createStoreSecurityGroup(
+  name: string,
+  args: { vpcId: pulumi.Input<string>; description: string; port: number; portName: string; sources: readonly TrafficSource[]; tagName: string },
+  parent: pulumi.Resource,
+): aws.ec2.SecurityGroup {
+  const sg = new aws.ec2.SecurityGroup(name, { vpcId: args.vpcId, description: args.description, tags: { Name: args.tagName } }, { parent });
+  for (const source of args.sources) {
+    new aws.vpc.SecurityGroupIngressRule(
+      `${name}-from-${source.key}`,
+      {
+        securityGroupId: sg.id,
+        referencedSecurityGroupId: source.securityGroupId,
+        ipProtocol: "tcp",
+        fromPort: args.port,
+        toPort: args.port,
+        description: `${args.portName} from ${source.label}.`,
+      },
+      { parent },
+    );
+  }
+  return sg;
+}
+
+/** The log group of a data-tier component: KMS-encrypted, with the stack's retention. */
+export function createLogGroup(
+  name: string,
+  args: { logName: string; kmsKeyArn: pulumi.Input<string>; retentionDays: number },
+  opts: pulumi.CustomResourceOptions,
+): aws.cloudwatch.LogGroup {
+  return new aws.cloudwatch.LogGroup(name, { name: args.logName, kmsKeyId: args.kmsKeyArn, retentionInDays: args.retentionDays }, opts);
+}
