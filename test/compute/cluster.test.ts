@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { EKS_VERSIONS } from "../../stacks/compute";
+import { loadPlan, ofType, single, STACKS } from "../support/plans";
+import { at, kubernetesObjects } from "./helpers";
+
+describe.each(STACKS)("cluster (%s)", (stack) => {
+  const doc = loadPlan(stack);
+  const eks = single(doc, "aws:eks/cluster:Cluster", "cluster-eks");
+  const appSubnets = ofType(doc, "aws:ec2/subnet:Subnet").filter((s) => s.name.startsWith("network-application-")).map((s) => `${s.name}-id`).sort();
+
+  it("is one EKS cluster named after the stack, on a supported version", () => {
+    expect(ofType(doc, "aws:eks/cluster:Cluster")).toHaveLength(1);
+    expect(eks.inputs.name).toBe(`platform-${stack}`);
+    expect(Object.keys(EKS_VERSIONS)).toContain(eks.inputs.version);
+    expect(eks.inputs.version).toBe("1.33");
+  });
+
+  it("sits in the application subnets with a private endpoint; public off in prod, restricted in dev", () => {
+    const vpc = at(eks, "vpcConfig") as Record<string, unknown>;
+    expect([...(vpc.subnetIds as string[])].sort()).toEqual(appSubnets);
+    expect(vpc.endpointPrivateAccess).toBe(true);
+    if (stack === "prod") {
+      expect(vpc.endpointPublicAccess).toBe(false);
+      expect(vpc.publicAccessCidrs).toBeUndefined();
+    } else {
+      expect(vpc.endpointPublicAccess).toBe(true);
+      expect(vpc.publicAccessCidrs).toEqual(["198.51.100.0/24"]);
+    }
+  });
+
+  it("encrypts secrets with its own key and logs all five types to an encrypted group with stack retention", () => {
+    expect(at(eks, "encryptionConfig")).toEqual({ resources: ["secrets"], provider: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/cluster-secrets-key" } });
+    expect(eks.inputs.enabledClusterLogTypes).toEqual(["api", "audit", "authenticator", "controllerManager", "scheduler"]);
+    const group = single(doc, "aws:cloudwatch/logGroup:LogGroup", "cluster-logs");
+    expect(group.inputs).toMatchObject({
+      name: `/aws/eks/platform-${stack}/cluster`,
+      retentionInDays: stack === "prod" ? 365 : 30,
+      kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/cluster-logs-key",
+    });
+    expect(eks.options.dependsOn).toContain(group.urn);
+    for (const key of ["cluster-secrets-key", "cluster-volumes-key", "cluster-logs-key"]) {
+      const k = single(doc, "aws:kms/key:Key", key);
+      expect(k.inputs.enableKeyRotation).toBe(true);
+      expect(k.options.protect).toBe(stack === "prod");
+      expect(String(k.inputs.policy)).not.toMatch(/"AWS":"\*"|"Principal":"\*"/);
+    }
+  });
+
+  it("uses API access entries, the service CIDR and an admin policy only for a configured role", () => {
+    expect(at(eks, "accessConfig")).toEqual({ authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true });
+    expect(at(eks, "kubernetesNetworkConfig")).toEqual({ serviceIpv4Cidr: "172.20.0.0/16", ipFamily: "ipv4" });
+    expect(ofType(doc, "aws:eks/accessEntry:AccessEntry")).toHaveLength(0);
+    const role = single(doc, "aws:iam/role:Role", "cluster-role");
+    expect(JSON.parse(String(role.inputs.assumeRolePolicy)).Statement[0].Principal).toEqual({ Service: "eks.amazonaws.com" });
+  });
+
+  it("has an OIDC provider for IRSA with the STS audience and the issuer's root thumbprint", () => {
+    const oidc = single(doc, "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "cluster-oidc");
+    expect(oidc.inputs).toMatchObject({
+      url: "https://oidc.eks.us-east-1.amazonaws.com/id/CLUSTER-EKS",
+      clientIdLists: ["sts.amazonaws.com"],
+      thumbprintLists: ["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"],
+    });
+  });
+
+  it("runs one managed node group in the application subnets only, 2..6, t3.medium, via a hardened launch template", () => {
+    const groups = ofType(doc, "aws:eks/nodeGroup:NodeGroup");
+    expect(groups).toHaveLength(1);
+    const ng = groups[0];
+    expect([...(ng.inputs.subnetIds as string[])].sort()).toEqual(appSubnets);
+    expect(ng.inputs.scalingConfig).toEqual({ minSize: 2, maxSize: 6, desiredSize: stack === "prod" ? 3 : 2 });
+    expect(ng.inputs.instanceTypes).toEqual(["t3.medium"]);
+    expect(ng.inputs.remoteAccess).toBeUndefined();
+    const lt = single(doc, "aws:ec2/launchTemplate:LaunchTemplate", "cluster-nodes-lt");
+    expect(at(lt, "metadataOptions")).toMatchObject({ httpTokens: "required", httpPutResponseHopLimit: 1 });
+    expect((lt.inputs.blockDeviceMappings as { ebs: unknown }[])[0].ebs).toMatchObject({
+      volumeType: "gp3",
+      encrypted: "true",
+      kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/cluster-volumes-key",
+    });
+    expect((lt.inputs.networkInterfaces as { associatePublicIpAddress: string }[])[0].associatePublicIpAddress).toBe("false");
+    const nodePolicies = ofType(doc, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+      .filter((a) => a.name.startsWith("cluster-nodes-"))
+      .map((a) => String(a.inputs.policyArn));
+    expect(nodePolicies.sort()).toEqual([
+      "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+      "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+    ]);
+  });
+
+  it("pins the four EKS add-ons, with IRSA roles for the CNI and the EBS CSI driver and NetworkPolicy enforcement on", () => {
+    const addons = Object.fromEntries(ofType(doc, "aws:eks/addon:Addon").map((a) => [a.inputs.addonName, a]));
+    expect(Object.keys(addons).sort()).toEqual(["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"]);
+    for (const [name, a] of Object.entries(addons)) expect(a.inputs.addonVersion).toBe(EKS_VERSIONS["1.33"][name as keyof (typeof EKS_VERSIONS)["1.33"]]);
+    expect(JSON.parse(String(addons["vpc-cni"].inputs.configurationValues))).toEqual({ enableNetworkPolicy: "true" });
+    expect(addons["vpc-cni"].inputs.serviceAccountRoleArn).toMatch(/cluster-vpc-cni-irsa$/);
+    expect(addons["aws-ebs-csi-driver"].inputs.serviceAccountRoleArn).toMatch(/cluster-ebs-csi-irsa$/);
+    const trust = JSON.parse(String(single(doc, "aws:iam/role:Role", "cluster-ebs-csi-irsa").inputs.assumeRolePolicy)).Statement[0];
+    expect(trust.Condition.StringEquals).toEqual({
+      "oidc.eks.us-east-1.amazonaws.com/id/CLUSTER-EKS:sub": "system:serviceaccount:kube-system:ebs-csi-controller-sa",
+      "oidc.eks.us-east-1.amazonaws.com/id/CLUSTER-EKS:aud": "sts.amazonaws.com",
+    });
+  });
+
+  it("builds one Kubernetes provider with exec auth, and every Kubernetes resource uses it", () => {
+    const providers = ofType(doc, "pulumi:providers:kubernetes");
+    expect(providers).toHaveLength(1);
+    expect(providers[0].inputs.kubeconfig).toBe("[secret]");
+    const objects = doc.resources.filter((r) => r.type.startsWith("kubernetes:"));
+    expect(objects.length).toBeGreaterThan(50);
+    for (const r of objects) expect(r.provider, r.urn).toBe(providers[0].urn);
+    expect(kubernetesObjects(doc).length).toBe(objects.length - ofType(doc, "kubernetes:helm.sh/v3:Release").length);
+  });
+
+  it("installs metrics-server and the Secrets Store CSI driver with its AWS provider, pinned, in kube-system", () => {
+    const releases = Object.fromEntries(ofType(doc, "kubernetes:helm.sh/v3:Release").map((r) => [r.inputs.name, r.inputs]));
+    expect(releases["metrics-server"]).toMatchObject({ chart: "metrics-server", version: "3.13.0", namespace: "kube-system", repositoryOpts: { repo: "https://kubernetes-sigs.github.io/metrics-server/" } });
+    expect(releases["secrets-store-csi-driver"]).toMatchObject({ chart: "secrets-store-csi-driver", version: "1.6.1", namespace: "kube-system" });
+    expect(releases["secrets-store-aws"]).toMatchObject({ chart: "secrets-store-csi-driver-provider-aws", version: "3.1.4", namespace: "kube-system" });
+    for (const r of Object.values(releases)) expect(String(r.version)).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("exports the kubeconfig only as a secret", () => {
+    expect((doc.outputs.cluster as Record<string, unknown>).kubeconfig).toBe("[secret]");
+    expect((doc.outputs.cluster as Record<string, unknown>).name).toBe(`platform-${stack}`);
+  });
+});
