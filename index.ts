@@ -1,6 +1,7 @@
 // The platform program: read the settings, compose the tiers, export the outputs.
 import { Cluster } from "./components/cluster/Cluster";
 import { podSecurityGroupMode } from "./components/cluster/podSecurityGroups";
+import { DataTier } from "./components/data/DataTier";
 import { Mesh } from "./components/mesh/Mesh";
 import { createMicroservicePods, createServiceIdentities } from "./components/microservice/fleet";
 import { Network } from "./components/network/Network";
@@ -75,6 +76,29 @@ const identities = createServiceIdentities(
   { providers: { aws } },
 );
 
+// The data and messaging tier: grants to the identities, binds into the pods.
+const data = new DataTier(
+  "data",
+  {
+    identity,
+    namePrefix: prefix,
+    vpcId: network.vpcId,
+    dataSubnetIds: network.subnetIds.data,
+    appSecurityGroupId: cluster.nodeSecurityGroupId,
+    services: Object.fromEntries(
+      Object.entries(settings.services).map(([name, s]) => [
+        name,
+        { settings: s, roleArn: identities[name].roleArn, roleName: identities[name].roleName, podSecurityGroupId: identities[name].podSecurityGroupId },
+      ]),
+    ),
+    settings: settings.data,
+    logRetentionDays: settings.logRetentionDays,
+    protect: settings.protectStateful,
+    cluster: { clusterName: cluster.clusterName, oidcProviderArn: cluster.oidcProviderArn, oidcIssuerUrl: cluster.oidcIssuerUrl, nodeRoleArn: cluster.nodeRoleArn },
+  },
+  { providers: { aws }, dependsOn: [cluster.addons] },
+);
+
 const pods = createMicroservicePods(
   settings.services,
   {
@@ -87,6 +111,7 @@ const pods = createMicroservicePods(
     logKeyArn: cluster.logsKeyArn,
     logRetentionDays: settings.logRetentionDays,
     protectStateful: settings.protectStateful,
+    bindings: data.bindings,
   },
   { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
 );
@@ -126,14 +151,25 @@ const outputs: StackOutputs = {
         roleArn: identities[name].roleArn,
         securityGroupId: identities[name].securityGroupId,
         logGroupName: pod.logGroupName,
+        data: data.services[name],
       },
     ]),
   ),
+  data: {
+    redisEndpoint: data.redisEndpoint,
+    kafkaBootstrapBrokers: data.kafkaBootstrapBrokers,
+    eventBusArn: data.eventBusArn,
+    dataLakeBucket: data.dataLakeBucket,
+    redshiftWorkgroup: data.redshiftWorkgroup,
+    efsFileSystemId: data.efsFileSystemId,
+    accessLogBucket: data.accessLogBucket,
+  },
   kmsKeyArns: {
     flowLogs: network.flowLogKeyArn,
     eksSecrets: cluster.secretsKeyArn,
     eksVolumes: cluster.volumesKeyArn,
     logs: cluster.logsKeyArn,
+    ...data.kmsKeyArns,
   },
 };
 

@@ -59,6 +59,46 @@ export interface ServiceOutputs {
   /** The security group the data tier admits for it. */
   readonly securityGroupId: pulumi.Output<string>;
   readonly logGroupName: pulumi.Output<string>;
+  /** What the data tier made for it. */
+  readonly data: ServiceDataOutputs;
+}
+
+/** One service's data: its key, database, queues, bucket and EFS access point. */
+export interface ServiceDataOutputs {
+  /** The service's own KMS key (its database, secret and Performance Insights). */
+  readonly kmsKeyArn: pulumi.Output<string>;
+  /** Its database, when it declares one. */
+  readonly database?: {
+    readonly engine: "postgres" | "mysql";
+    /** `address:port`. */
+    readonly endpoint: pulumi.Output<string>;
+    /** The RDS-managed master-user secret. */
+    readonly secretArn: pulumi.Output<string>;
+  };
+  /** Its event queue and dead-letter queue URLs (empty when it consumes no events). */
+  readonly queueUrls: pulumi.Output<string>[];
+  /** Its bucket's name (empty when it has none). */
+  readonly bucketNames: pulumi.Output<string>[];
+  /** Its EFS access point, when it mounts the shared file system. */
+  readonly efsAccessPointId?: pulumi.Output<string>;
+}
+
+/** The shared data and messaging services. */
+export interface DataOutputs {
+  /** The Redis primary endpoint address (TLS, AUTH). */
+  readonly redisEndpoint: pulumi.Output<string>;
+  /** Kafka bootstrap brokers for SASL/IAM over TLS. */
+  readonly kafkaBootstrapBrokers: pulumi.Output<string>;
+  /** The EventBridge bus between services. */
+  readonly eventBusArn: pulumi.Output<string>;
+  /** The analytics data-lake bucket. */
+  readonly dataLakeBucket: pulumi.Output<string>;
+  /** The Redshift Serverless workgroup's name. */
+  readonly redshiftWorkgroup: pulumi.Output<string>;
+  /** The shared-configuration EFS file system. */
+  readonly efsFileSystemId: pulumi.Output<string>;
+  /** The S3 server-access-log bucket. */
+  readonly accessLogBucket: pulumi.Output<string>;
 }
 
 /** Every stack output: the typed, versioned contract other teams build on. */
@@ -71,6 +111,8 @@ export interface StackOutputs {
   readonly mesh: MeshOutputs;
   /** Per service, by name. */
   readonly services: Readonly<Record<string, ServiceOutputs>>;
+  /** The shared data and messaging services. */
+  readonly data: DataOutputs;
   readonly kmsKeyArns: {
     readonly flowLogs: pulumi.Output<string>;
     /** EKS secrets envelope encryption. */
@@ -79,5 +121,15 @@ export interface StackOutputs {
     readonly eksVolumes: pulumi.Output<string>;
     /** The EKS control-plane and microservice log groups. */
     readonly logs: pulumi.Output<string>;
+    /** Redis, its AUTH secret and slow log. */
+    readonly redis: pulumi.Output<string>;
+    /** MSK storage and broker logs. */
+    readonly kafka: pulumi.Output<string>;
+    /** The event bus and the service queues. */
+    readonly events: pulumi.Output<string>;
+    /** The shared EFS file system. */
+    readonly efs: pulumi.Output<string>;
+    /** Redshift Serverless, its admin secret and the Firehose delivery logs. */
+    readonly analytics: pulumi.Output<string>;
   };
 }

@@ -39,6 +39,46 @@ export const COMPUTED: Record<string, Computed> = {
   "tls:index/selfSignedCert:SelfSignedCert": (name) => ({ certPem: `-----BEGIN CERTIFICATE-----\n${name}\n-----END CERTIFICATE-----\n` }),
   "tls:index/certRequest:CertRequest": (name) => ({ certRequestPem: `-----BEGIN CERTIFICATE REQUEST-----\n${name}\n-----END CERTIFICATE REQUEST-----\n` }),
   "tls:index/locallySignedCert:LocallySignedCert": (name) => ({ certPem: `-----BEGIN CERTIFICATE-----\n${name}\n-----END CERTIFICATE-----\n` }),
+  // The data tier.
+  "aws:rds/instance:Instance": (name, inputs, { region, arn }) => {
+    const address = `${name}.abcdefghijkl.${region}.rds.amazonaws.com`;
+    return {
+      address,
+      endpoint: `${address}:${inputs.port}`,
+      resourceId: `db-${name.toUpperCase()}`,
+      masterUserSecrets: [{ secretArn: arn.replace(/:rds:.*/, `:secretsmanager:${region}:${MOCK_ACCOUNT}:secret:rds!${name}-AbCdEf`), secretStatus: "active", kmsKeyId: inputs.masterUserSecretKmsKeyId }],
+    };
+  },
+  "aws:rds/subnetGroup:SubnetGroup": (name, inputs) => ({ name: inputs.name ?? name }),
+  "aws:rds/parameterGroup:ParameterGroup": (name, inputs) => ({ name: inputs.name ?? name }),
+  "aws:elasticache/subnetGroup:SubnetGroup": (name, inputs) => ({ name: inputs.name ?? name }),
+  "aws:elasticache/replicationGroup:ReplicationGroup": (name, _inputs, { region }) => ({
+    primaryEndpointAddress: `master.${name}.abcdef.${region}.cache.amazonaws.com`,
+    readerEndpointAddress: `replica.${name}.abcdef.${region}.cache.amazonaws.com`,
+  }),
+  "aws:msk/cluster:Cluster": (name, inputs, { region }) => ({
+    arn: `arn:aws:kafka:${region}:${MOCK_ACCOUNT}:cluster/${inputs.clusterName ?? name}/${name}-uuid`,
+    clusterName: inputs.clusterName ?? name,
+    bootstrapBrokersSaslIam: [1, 2, 3].map((i) => `b-${i}.${name}.abc123.c2.kafka.${region}.amazonaws.com:9098`).join(","),
+  }),
+  "aws:msk/configuration:Configuration": () => ({ latestRevision: 1 }),
+  "aws:s3/bucket:Bucket": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketRegionalDomainName: `${inputs.bucket ?? name}.s3.us-east-1.amazonaws.com` }),
+  "aws:cloudfront/distribution:Distribution": (name) => ({ domainName: `${name}.cloudfront.net` }),
+  "aws:sqs/queue:Queue": (name, inputs, { region }) => ({ url: `https://sqs.${region}.amazonaws.com/${MOCK_ACCOUNT}/${inputs.name ?? name}` }),
+  "aws:cloudwatch/eventBus:EventBus": (name, inputs, { region }) => ({
+    name: inputs.name ?? name,
+    arn: `arn:aws:events:${region}:${MOCK_ACCOUNT}:event-bus/${inputs.name ?? name}`,
+  }),
+  "aws:cloudwatch/eventRule:EventRule": (name, inputs, { region }) => ({
+    name: inputs.name ?? name,
+    arn: `arn:aws:events:${region}:${MOCK_ACCOUNT}:rule/${String(inputs.eventBusName ?? "default")}/${inputs.name ?? name}`,
+  }),
+  "aws:lambda/function:Function": (name, inputs) => ({ name: inputs.name ?? name }),
+  "aws:redshiftserverless/namespace:Namespace": (name, inputs, { region }) => ({
+    adminPasswordSecretArn: `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT}:secret:redshift!${name}-AbCdEf`,
+  }),
+  "random:index/randomString:RandomString": (name) => ({ result: name.replace(/[^a-z0-9]/g, "").slice(-8).padStart(8, "0") }),
+  "random:index/randomPassword:RandomPassword": (name) => ({ result: `${name}-not-a-real-token` }),
 };
 
 /** Canned answers to the data-source calls the program makes. */
@@ -51,6 +91,7 @@ export const INVOKES: Record<string, (inputs: State, region: string) => State> =
   }),
   "aws:index/getPartition:getPartition": () => ({ partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" }),
   "aws:index/getRegion:getRegion": (_inputs, region) => ({ name: region, region, id: region, endpoint: `ec2.${region}.amazonaws.com` }),
+  "aws:ec2/getPrefixList:getPrefixList": (inputs) => ({ id: "pl-63a5400a", name: inputs.name, cidrBlocks: ["16.15.176.0/20"], prefixListId: "pl-63a5400a" }),
   "tls:index/getCertificate:getCertificate": (inputs) => ({
     url: inputs.url,
     id: String(inputs.url),
