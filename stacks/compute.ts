@@ -63,7 +63,10 @@ const publicCidr = z
 /** The EKS cluster and its managed node group. */
 export const clusterSchema = z
   .object({
-    version: z.enum(EKS_VERSION_NAMES).describe(`a supported EKS version: ${EKS_VERSION_NAMES.join(" | ")}`),
+    // YAML reads an unquoted 1.33 as a number; a version is text.
+    version: z
+      .preprocess((v) => (typeof v === "number" ? v.toFixed(2) : v), z.enum(EKS_VERSION_NAMES))
+      .describe(`a supported EKS version: ${EKS_VERSION_NAMES.join(" | ")}`),
     instanceType: z
       .string()
       .regex(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|metal|\d*xlarge)$/)

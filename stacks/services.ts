@@ -95,8 +95,7 @@ export const serviceSchema = z
     readinessPath: httpPath.default("/ready"),
   })
   .merge(serviceDataSchema)
-  .strict()
-  .describe("a service's settings: image, port, replicas, cpu, memory, pathPrefix, callers, egressHosts, env, secrets");
+  .strict();
 
 /** The `services` map: service name → settings. Cross-service rules are checked here. */
 export const servicesSchema = z
@@ -109,9 +108,9 @@ export const servicesSchema = z
     const seen = new Map<string, string>();
     for (const name of names) {
       if (!SERVICE_NAME.test(name)) {
-        issue([name], "is not a valid service name: a lowercase DNS label of at most 32 characters (a-z, 0-9, -) starting with a letter");
+        issue([name], `is not a valid service name (${JSON.stringify(name)}): use a lowercase DNS label of at most 32 characters (a-z, 0-9, -) starting with a letter`);
       } else if ((RESERVED_NAMES as readonly string[]).includes(name) || name.startsWith("kube-")) {
-        issue([name], `is reserved for the cluster (${RESERVED_NAMES.join(", ")}, kube-*)`);
+        issue([name], `is a reserved name (${RESERVED_NAMES.join(", ")}, kube-*): pick another service name`);
       }
       const key = name.toLowerCase().replace(/[_.]/g, "-");
       const other = seen.get(key);

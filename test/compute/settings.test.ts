@@ -1,0 +1,122 @@
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { configTree, resolveSettings } from "../../stacks";
+import { imageProblem, prefixesCollide } from "../../stacks/services";
+import { readStackConfig } from "../../tools/plan/config";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/** The stack's settings with `--config`-style overrides, or the one-line error. */
+function resolve(stack: "dev" | "prod", ...overrides: string[]) {
+  return resolveSettings(stack, configTree(readStackConfig(ROOT, stack, overrides).values));
+}
+function problem(stack: "dev" | "prod", ...overrides: string[]): string {
+  try {
+    resolve(stack, ...overrides);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`no error for ${overrides.join(" ")}`);
+}
+
+describe("services settings", () => {
+  it("resolves the seed services with per-field defaults", () => {
+    const s = resolve("prod").services;
+    expect(Object.keys(s)).toEqual(["user", "product", "order"]);
+    expect(s.user).toMatchObject({ port: 8080, replicas: { min: 2, max: 6 }, cpu: "250m", memory: "256Mi", callers: ["order"], secrets: [], egressHosts: [] });
+    expect(s.order).toMatchObject({ memory: "512Mi", callers: [], egressHosts: ["api.stripe.com"], pathPrefix: "/orders" });
+  });
+
+  it.each([
+    [
+      "a latest image",
+      ["services.user.image=repo/user:latest"],
+      `Invalid settings for stack 'prod': platform:services.user.image = "repo/user:latest" uses the tag latest, which is not pinned; allowed: an image pinned by tag or digest`,
+    ],
+    ["an untagged image", ["services.user.image=repo/user"], `platform:services.user.image = "repo/user" has no tag or digest, so it means latest`],
+    [
+      "an unknown caller",
+      ["services.user.callers[0]=payments"],
+      `platform:services.user.callers[0] = "payments" is not a declared service (declared: user, product, order); allowed: the name of another declared service`,
+    ],
+    ["min > max", ["services.product.replicas.min=8"], `platform:services.product.replicas.min = 8 is greater than services.product.replicas.max (6)`],
+    ["a min below 2", ["services.product.replicas.min=1"], `platform:services.product.replicas.min = 1 is out of range; allowed: a whole number from 2 to 50`],
+    ["a privileged port", ["services.order.port=80"], `platform:services.order.port = 80 is out of range; allowed: a whole number from 1024 to 65535`],
+    ["a sidecar port", ["services.order.port=15001"], `platform:services.order.port = 15001 is an Istio sidecar port`],
+    [
+      "colliding path prefixes",
+      ["services.order.pathPrefix=/users/orders"],
+      `platform:services.order.pathPrefix = "/users/orders" collides with services.user.pathPrefix /users`,
+    ],
+    ["equal path prefixes", ["services.product.pathPrefix=/users"], `platform:services.product.pathPrefix = "/users" collides with services.user.pathPrefix /users`],
+    ["a duplicate name (case)", ["services.User.image=repo/u:1.0.0", "services.User.port=8080"], `platform:services.User = {"image":"repo/u:1.0.0","port":8080} is not a valid service name ("User")`],
+    ["a reserved name", ["services.istio-system.image=repo/u:1.0.0", "services.istio-system.port=8080"], `platform:services.istio-system = {"image":"repo/u:1.0.0","port":8080} is a reserved name`],
+    ["a secret in env", ["services.user.env.DB_PASSWORD=hunter2"], `platform:services.user.env.DB_PASSWORD = "hunter2" looks like a secret: declare it under secrets so it is mounted as a file`],
+    ["a wildcard egress host", ["services.order.egressHosts[0]=*.stripe.com"], `platform:services.order.egressHosts[0] = "*.stripe.com" has the wrong format; allowed: a lowercase DNS name without wildcards`],
+    ["an unknown field", ["services.user.replicaCount=3"], `platform:services.user.replicaCount = 3 is not a known setting`],
+  ])("rejects %s with one line naming the service and field", (_what, overrides, expected) => {
+    const message = problem("prod", ...overrides);
+    expect(message).toContain(expected);
+    expect(message.split("\n")).toHaveLength(1);
+    expect(message).toMatch(/^Invalid settings for stack 'prod': /);
+  });
+
+  it("reports a duplicate that differs only by case as a duplicate", () => {
+    expect(problem("dev", "services.ORDER.image=repo/o:1.0.0", "services.ORDER.port=8080")).toContain(
+      `platform:services.ORDER = {"image":"repo/o:1.0.0","port":8080} duplicates the service name order: names must differ as DNS labels`,
+    );
+  });
+
+  it("accepts a digest-pinned image and another list of services", () => {
+    const digest = `repo/user@sha256:${"a".repeat(64)}`;
+    expect(resolve("dev", `services.user.image=${digest}`).services.user.image).toBe(digest);
+    const tree = configTree(readStackConfig(ROOT, "dev").values);
+    const s = resolveSettings("dev", { ...tree, services: { billing: { image: "repo/billing:2.0.1", port: 9000 }, ledger: { image: "repo/ledger:1.0.0", port: 9001, callers: ["billing"] } } });
+    expect(Object.keys(s.services)).toEqual(["billing", "ledger"]);
+  });
+});
+
+describe("cluster and mesh settings", () => {
+  it.each([
+    ["an unsupported version", ["cluster.version=1.25"], `platform:cluster.version = 1.25 is not one of the allowed values; allowed: a supported EKS version: 1.32 | 1.33`],
+    ["too many nodes", ["cluster.desiredSize=7"], `platform:cluster.desiredSize = 7 is out of range; allowed: a whole number from 2 to 6`],
+    ["a bad admin role", ["cluster.adminRoleArn=admin"], `platform:cluster.adminRoleArn = "admin" has the wrong format; allowed: an IAM role ARN`],
+    ["an open public endpoint", ["cluster.publicAccessCidrs[0]=0.0.0.0/0"], `platform:cluster.publicAccessCidrs[0] = "0.0.0.0/0" is wider than /8`],
+    ["a wildcard ingress host", ["mesh.ingressHosts[0]=*.example.com"], `platform:mesh.ingressHosts[0] = "*.example.com" has the wrong format`],
+    ["a ranged chart version", ["mesh.istioVersion=1.27.x"], `platform:mesh.istioVersion = "1.27.x" has the wrong format; allowed: an exact chart version`],
+  ])("rejects %s", (_what, overrides, expected) => {
+    expect(problem("dev", ...overrides)).toContain(expected);
+  });
+
+  it("keeps the public endpoint off in prod", () => {
+    expect(problem("prod", "cluster.publicAccessCidrs[0]=198.51.100.0/24")).toContain(
+      `platform:cluster.publicAccessCidrs = ["198.51.100.0/24"] must be empty in prod: the API endpoint is private only`,
+    );
+    expect(resolve("dev").cluster.publicAccessCidrs).toEqual(["198.51.100.0/24"]);
+  });
+});
+
+describe("pure helpers", () => {
+  it.each([
+    ["ghcr.io/acme/user:1.4.2", undefined],
+    ["registry:5000/team/user:v2", undefined],
+    [`ghcr.io/acme/user@sha256:${"0".repeat(64)}`, undefined],
+    ["ghcr.io/acme/user:latest", "uses the tag latest, which is not pinned"],
+    ["ghcr.io/acme/user", "has no tag or digest, so it means latest"],
+    ["Ghcr.io/Acme/User:1", "is not an image reference such as registry/name:tag or registry/name@sha256:<digest>"],
+    ["ghcr.io/acme/user@sha256:abc", "is not an image reference such as registry/name:tag or registry/name@sha256:<digest>"],
+  ])("imageProblem(%s)", (image, expected) => {
+    expect(imageProblem(image)).toBe(expected);
+  });
+
+  it.each([
+    ["/users", "/users", true],
+    ["/users", "/users/admin", true],
+    ["/api/v1", "/api", true],
+    ["/users", "/usersettings", false],
+    ["/orders", "/products", false],
+  ])("prefixesCollide(%s, %s) = %s", (a, b, expected) => {
+    expect(prefixesCollide(a, b)).toBe(expected);
+    expect(prefixesCollide(b, a)).toBe(expected);
+  });
+});
