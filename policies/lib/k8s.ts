@@ -1,0 +1,105 @@
+import * as k8s from "@pulumi/kubernetes";
+import type { PolicyResource } from "@pulumi/policy";
+import { StackIndex } from "./stack";
+import { known } from "./unknown";
+
+/** Kubernetes object metadata, as far as the policies read it. */
+export interface ObjectMeta {
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly labels?: Record<string, string>;
+  readonly annotations?: Record<string, string>;
+}
+
+/** A label selector: `matchLabels` and `matchExpressions`. */
+export interface LabelSelector {
+  readonly matchLabels?: Record<string, string>;
+  readonly matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+/** The metadata of a Kubernetes resource's inputs. */
+export function metadataOf(r: PolicyResource): ObjectMeta {
+  return (known(() => r.props.metadata) as ObjectMeta | undefined) ?? {};
+}
+
+/** The namespace a namespaced object lives in (`default` when unset, as the API server does). */
+export function namespaceOf(r: PolicyResource): string {
+  return metadataOf(r).namespace ?? "default";
+}
+
+/** The name of a `Namespace` resource: `metadata.name`, else its logical name. */
+export function namespaceName(ns: PolicyResource): string {
+  return metadataOf(ns).name ?? ns.name;
+}
+
+/** The object's `metadata.name`, else its logical name (Pulumi auto-names from it). */
+export function objectName(r: PolicyResource): string {
+  return metadataOf(r).name ?? r.name;
+}
+
+/** True when a namespace's labels enable Istio sidecar injection (`istio-injection=enabled` or a revision). */
+export function injectionEnabled(labels: Record<string, string> | undefined): boolean {
+  return labels?.["istio-injection"] === "enabled" || (labels?.["istio.io/rev"] ?? "") !== "";
+}
+
+/** The platform's own namespaces, which are not application namespaces. */
+export const SYSTEM_NAMESPACES = [
+  "kube-system",
+  "kube-public",
+  "kube-node-lease",
+  "istio-system",
+  "istio-ingress",
+  "cert-manager",
+  "monitoring",
+  "observability",
+  "logging",
+  "amazon-cloudwatch",
+];
+
+/** The config schema of the policies that tell application namespaces from system ones. */
+export const SYSTEM_NAMESPACES_SCHEMA = {
+  systemNamespaces: { type: "array" as const, items: { type: "string" as const }, default: SYSTEM_NAMESPACES },
+};
+
+/** The config those policies read. */
+export interface NamespaceConfig {
+  /** Namespaces of the platform itself (ingress gateway, istiod, kube-system...). */
+  readonly systemNamespaces: string[];
+}
+
+/**
+ * The application namespaces: the `Namespace` resources labelled for Istio injection,
+ * other than the platform's system namespaces (e.g. the ingress gateway's, which is
+ * injected too). These are the namespaces the default-deny and per-namespace mesh
+ * policies apply to.
+ */
+export function applicationNamespaces(stack: StackIndex, systemNamespaces: readonly string[]): PolicyResource[] {
+  return stack.ofType(k8s.core.v1.Namespace).filter((ns) => injectionEnabled(metadataOf(ns).labels) && !systemNamespaces.includes(namespaceName(ns)));
+}
+
+/** True when `selector` selects an object with `labels`. An empty selector selects everything. */
+export function selects(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return false;
+  const have = labels ?? {};
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => have[k] === v);
+  const byExpressions = (selector.matchExpressions ?? []).every((e) => {
+    switch (e.operator) {
+      case "In":
+        return e.key in have && (e.values ?? []).includes(have[e.key]);
+      case "NotIn":
+        return !(e.key in have) || !(e.values ?? []).includes(have[e.key]);
+      case "Exists":
+        return e.key in have;
+      case "DoesNotExist":
+        return !(e.key in have);
+      default:
+        return false;
+    }
+  });
+  return byLabels && byExpressions;
+}
+
+/** True for a selector with no labels and no expressions: it selects every pod. */
+export function isEmptySelector(selector: LabelSelector | undefined): boolean {
+  return !!selector && Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+}
