@@ -89,7 +89,7 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
   });
 
   it("pins the four EKS add-ons, with IRSA roles for the CNI and the EBS CSI driver and NetworkPolicy enforcement on", () => {
-    const addons = Object.fromEntries(ofType(doc, "aws:eks/addon:Addon").map((a) => [a.inputs.addonName, a]));
+    const addons = Object.fromEntries(ofType(doc, "aws:eks/addon:Addon").filter((a) => a.name.startsWith("cluster-")).map((a) => [a.inputs.addonName, a]));
     expect(Object.keys(addons).sort()).toEqual(["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"]);
     for (const [name, a] of Object.entries(addons)) expect(a.inputs.addonVersion).toBe(EKS_VERSIONS["1.33"][name as keyof (typeof EKS_VERSIONS)["1.33"]]);
     expect(JSON.parse(String(addons["vpc-cni"].inputs.configurationValues))).toEqual({ enableNetworkPolicy: "true" });

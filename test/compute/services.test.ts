@@ -8,6 +8,14 @@ const CALLERS: Record<string, string[]> = { user: ["order"], product: ["order"],
 const PREFIX: Record<string, string> = { user: "/users", product: "/products", order: "/orders" };
 const GATEWAY_PRINCIPAL = "cluster.local/ns/istio-ingress/sa/istio-ingressgateway";
 
+/** Objects that exist only when the data tier's binding asks for them. */
+const BINDING_KINDS = [
+  "kubernetes:core/v1:ConfigMap",
+  "kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass",
+  "kubernetes:core/v1:PersistentVolume",
+  "kubernetes:core/v1:PersistentVolumeClaim",
+];
+const ENTRY = "kubernetes:networking.istio.io/v1:ServiceEntry";
 const kinds = (rs: PlanResource[]) => rs.filter((r) => r.custom).map((r) => r.type).sort();
 const spec = (r: PlanResource) => r.inputs.spec as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -31,9 +39,10 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       return found[0];
     };
 
-    it("creates exactly the objects platform.md lists", () => {
-      const egress = service === "order" ? ["kubernetes:networking.istio.io/v1:ServiceEntry"] : [];
-      expect(kinds(objects)).toEqual(
+    it("creates exactly the objects platform.md lists, plus only the data binding's mounts and endpoints", () => {
+      const egressEntries = service === "order" ? ["kubernetes:networking.istio.io/v1:ServiceEntry"] : [];
+      const own = objects.filter((r) => r.custom && !BINDING_KINDS.includes(r.type) && !(r.type === ENTRY && r.name.startsWith(`${service}-pod-data-`)));
+      expect(kinds(own)).toEqual(
         [
           "aws:cloudwatch/logGroup:LogGroup",
           "kubernetes:apps/v1:Deployment",
@@ -46,7 +55,7 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
           "kubernetes:networking.istio.io/v1:DestinationRule",
           "kubernetes:networking.istio.io/v1:Sidecar",
           "kubernetes:networking.istio.io/v1:VirtualService",
-          ...egress,
+          ...egressEntries,
           "kubernetes:networking.k8s.io/v1:NetworkPolicy",
           "kubernetes:networking.k8s.io/v1:NetworkPolicy",
           "kubernetes:networking.k8s.io/v1:NetworkPolicy",
@@ -55,8 +64,37 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
           "kubernetes:security.istio.io/v1:AuthorizationPolicy",
         ].sort(),
       );
-      for (const r of objects.filter((o) => o.type.startsWith("kubernetes:") && o.type !== "kubernetes:core/v1:Namespace")) {
+      for (const r of objects.filter((o) => o.type.startsWith("kubernetes:") && !["kubernetes:core/v1:Namespace", "kubernetes:core/v1:PersistentVolume"].includes(o.type))) {
         expect((r.inputs.metadata as { namespace: string }).namespace).toBe(service);
+      }
+    });
+
+    it("mounts exactly what its data binding provides, as files", () => {
+      const pod = spec(one("kubernetes:apps/v1:Deployment")).template.spec;
+      const volumes = Object.fromEntries((pod.volumes as { name: string }[]).map((v) => [v.name, v]));
+      const mounts = Object.fromEntries((pod.containers[0].volumeMounts as { name: string; mountPath: string; readOnly?: boolean }[]).map((m) => [m.name, m]));
+      expect(volumes.tmp).toEqual({ name: "tmp", emptyDir: { sizeLimit: "64Mi" } });
+      const has = (type: string) => objects.some((r) => r.type === type);
+      expect("data-config" in volumes).toBe(has("kubernetes:core/v1:ConfigMap"));
+      if (volumes["data-config"]) expect(mounts["data-config"]).toEqual({ name: "data-config", mountPath: "/etc/platform/data", readOnly: true });
+      expect("secrets" in volumes).toBe(has("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass"));
+      if (volumes.secrets) {
+        expect(volumes.secrets).toEqual({ name: "secrets", csi: { driver: "secrets-store.csi.k8s.io", readOnly: true, volumeAttributes: { secretProviderClass: `${service}-secrets` } } });
+        const provider = spec(one("kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass"));
+        expect(provider.provider).toBe("aws");
+        for (const o of JSON.parse(provider.parameters.objects)) expect(o.objectType).toBe("secretsmanager");
+      }
+      expect("shared" in volumes).toBe(has("kubernetes:core/v1:PersistentVolumeClaim"));
+      if (volumes.shared) {
+        const pv = spec(one("kubernetes:core/v1:PersistentVolume"));
+        const readOnly = (volumes.shared as { persistentVolumeClaim: { readOnly: boolean } }).persistentVolumeClaim.readOnly;
+        expect(pv.csi).toMatchObject({ driver: "efs.csi.aws.com", readOnly });
+        expect(pv.csi.volumeHandle).toMatch(/^.+::.+$/);
+        expect(pv.accessModes).toEqual([readOnly ? "ReadOnlyMany" : "ReadWriteMany"]);
+        expect(mounts.shared).toEqual({ name: "shared", mountPath: "/mnt/shared", readOnly });
+      }
+      for (const entry of objects.filter((r) => r.type === ENTRY && r.name.startsWith(`${service}-pod-data-`))) {
+        expect(spec(entry)).toMatchObject({ location: "MESH_EXTERNAL", resolution: "DNS", exportTo: ["."] });
       }
     });
 
@@ -116,7 +154,8 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       expect(c.livenessProbe.httpGet).toEqual({ path: "/healthz", port: "http" });
       expect(c.lifecycle).toEqual({ preStop: { sleep: { seconds: 10 } } });
       expect(c.env).toEqual([{ name: "PORT", value: "8080" }, { name: "LOG_LEVEL", value: "info" }]);
-      expect(pod.volumes).toEqual([{ name: "tmp", emptyDir: { sizeLimit: "64Mi" } }]);
+      expect(pod.volumes[0]).toEqual({ name: "tmp", emptyDir: { sizeLimit: "64Mi" } });
+      expect(JSON.stringify(c.env)).not.toMatch(/arn:aws:secretsmanager|PASSWORD|SECRET/);
     });
 
     it("is selected by a PDB, an HPA (70 % CPU, min >= 2) and an allow NetworkPolicy, behind a ClusterIP Service", () => {
@@ -178,7 +217,7 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       expect(vs.http[0].match).toEqual([{ uri: { exact: PREFIX[service] } }, { uri: { prefix: `${PREFIX[service]}/` } }]);
       expect(vs.http[0].route[0].destination).toEqual({ host: `${service}.${service}.svc.cluster.local`, port: { number: 8080 } });
       if (service === "order") {
-        expect(spec(one("kubernetes:networking.istio.io/v1:ServiceEntry"))).toEqual({
+        expect(spec(one(ENTRY, "order-pod-egress-0-api-stripe-com"))).toEqual({
           hosts: ["api.stripe.com"],
           location: "MESH_EXTERNAL",
           resolution: "DNS",
