@@ -57,7 +57,9 @@ const databaseSchema = z
       .optional()
       .describe("a whole number of GiB from 20 to 65536, at least storageGb (storage autoscaling ceiling)"),
     engineVersion: z
-      .string()
+      .union([z.string(), z.number()])
+      // YAML and `--config` read 16 and 8.0 as numbers: 16 → "16", 8.0 → "8.0".
+      .transform((v) => (typeof v === "string" ? v : Number.isInteger(v) && v < 10 ? v.toFixed(1) : String(v)))
       .optional()
       .describe(`a major version: postgres ${DB_ENGINE_VERSIONS.postgres.join(" | ")}; mysql ${DB_ENGINE_VERSIONS.mysql.join(" | ")}`),
   })
@@ -244,7 +246,7 @@ export function dataProblems(input: DataValidationInput): DataProblem[] {
     });
   }
   for (const event of publishers) {
-    const owners = services.filter(([, s]) => s.events.publishes.includes(event)).map(([n]) => n);
+    const owners = services.filter(([, s]) => s.events.publishes.includes(event)).map(([n]) => n).sort();
     if (owners.length > 1) {
       const [, second] = owners;
       const i = input.services?.[second]?.events.publishes.indexOf(event) ?? 0;
