@@ -155,7 +155,12 @@ export const dataSchema = z
       .describe("nodeType, nodeCount, engineVersion and snapshotRetentionDays"),
     kafka: z
       .object({
-        brokerCount: z.number().int().min(2).max(30).describe("a whole number from 2 to 30, a multiple of network.azCount"),
+        brokersPerAz: z
+          .number()
+          .int()
+          .min(1)
+          .max(10)
+          .describe("a whole number from 1 to 10 (MSK spreads brokers evenly: the cluster has this many per AZ)"),
         instanceType: z
           .string()
           .regex(/^kafka\.(m5|m7g)\.[a-z0-9]+$/)
@@ -165,7 +170,7 @@ export const dataSchema = z
         partitions: z.number().int().min(1).max(100).describe("a whole number from 1 to 100 (partitions of auto-created topics)"),
       })
       .strict()
-      .describe("brokerCount, instanceType, volumeGb, version and partitions"),
+      .describe("brokersPerAz, instanceType, volumeGb, version and partitions"),
     redshift: z
       .object({
         baseCapacityRpu: z
@@ -213,17 +218,16 @@ export interface DataProblem {
   readonly message: string;
 }
 
-/** What {@link dataProblems} reads: the services' data settings, the shared ones, the AZ count. */
+/** What {@link dataProblems} reads: the services' data settings and the shared ones. */
 export interface DataValidationInput {
   readonly services?: Readonly<Record<string, ServiceDataSettings>>;
   readonly data: DataSettings;
-  readonly azCount: number;
 }
 
 /**
  * Problems that span settings: an event consumed that no service publishes, a topic
- * consumed that no service produces, an event type with two publishers, a broker count
- * that does not spread evenly over the AZs, Redis failover with one node. Pure: the
+ * consumed that no service produces, an event type with two publishers, Redis failover
+ * with one node. Pure: the
  * settings schema turns each into the usual one-line error.
  */
 export function dataProblems(input: DataValidationInput): DataProblem[] {
@@ -252,9 +256,6 @@ export function dataProblems(input: DataValidationInput): DataProblem[] {
       const i = input.services?.[second]?.events.publishes.indexOf(event) ?? 0;
       problems.push({ path: ["services", second, "events", "publishes", i], message: `is already published by ${owners[0]}; an event type has one publisher` });
     }
-  }
-  if (input.data.kafka.brokerCount % input.azCount !== 0) {
-    problems.push({ path: ["data", "kafka", "brokerCount"], message: `is not a multiple of network.azCount ${input.azCount} (MSK spreads brokers evenly over the AZs)` });
   }
   if (input.data.highAvailability && input.data.redis.nodeCount < 2) {
     problems.push({ path: ["data", "redis", "nodeCount"], message: "is below 2, which automatic failover (data.highAvailability) needs" });

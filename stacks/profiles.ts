@@ -37,7 +37,7 @@ export const PROFILES: Record<Environment, SettingsTree> = {
     data: {
       highAvailability: false,
       redis: { nodeType: "cache.t4g.small", nodeCount: 1, engineVersion: "7.1", snapshotRetentionDays: 1 },
-      kafka: { brokerCount: 3, instanceType: "kafka.m7g.large", volumeGb: 100, version: "3.6.0", partitions: 3 },
+      kafka: { brokersPerAz: 1, instanceType: "kafka.m7g.large", volumeGb: 100, version: "3.6.0", partitions: 3 },
       redshift: { baseCapacityRpu: 8 },
       pipeline: { bufferSeconds: 300, bufferMb: 64 },
       buckets: { documentRetentionYears: 7, noncurrentVersionDays: 30 },
@@ -53,7 +53,7 @@ export const PROFILES: Record<Environment, SettingsTree> = {
     data: {
       highAvailability: true,
       redis: { nodeType: "cache.m7g.large", nodeCount: 3, engineVersion: "7.1", snapshotRetentionDays: 14 },
-      kafka: { brokerCount: 6, instanceType: "kafka.m7g.xlarge", volumeGb: 1000, version: "3.6.0", partitions: 6 },
+      kafka: { brokersPerAz: 2, instanceType: "kafka.m7g.xlarge", volumeGb: 1000, version: "3.6.0", partitions: 6 },
       redshift: { baseCapacityRpu: 32 },
       pipeline: { bufferSeconds: 300, bufferMb: 128 },
       buckets: { documentRetentionYears: 7, noncurrentVersionDays: 365 },

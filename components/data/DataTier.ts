@@ -130,6 +130,7 @@ export class DataTier extends pulumi.ComponentResource {
     const child = { parent: this };
     const s = args.settings;
     const names = Object.keys(args.services).sort();
+    const brokerCount = s.kafka.brokersPerAz * args.dataSubnetIds.length;
     const settingsOf = (n: string) => args.services[n].settings;
     const placement = {
       identity: args.identity,
@@ -204,7 +205,7 @@ export class DataTier extends pulumi.ComponentResource {
       `${name}-kafka`,
       {
         ...placement,
-        brokerCount: s.kafka.brokerCount,
+        brokerCount,
         instanceType: s.kafka.instanceType,
         volumeGb: s.kafka.volumeGb,
         kafkaVersion: s.kafka.version,
@@ -346,7 +347,7 @@ export class DataTier extends pulumi.ComponentResource {
           "kafka-topics-consume": st.topics.consumes.join(","),
           "kafka-group-prefix": `${n}-`,
         });
-        endpoints.push({ name: "kafka", hosts: kafka.bootstrapBrokers.apply((b) => brokerHosts(b, s.kafka.brokerCount)), port: KAFKA_IAM_PORT, protocol: "TLS" });
+        endpoints.push({ name: "kafka", hosts: kafka.bootstrapBrokers.apply((b) => brokerHosts(b, brokerCount)), port: KAFKA_IAM_PORT, protocol: "TLS" });
       }
       if (publishes.length) {
         Object.assign(config, { "event-bus-name": events.busName, "event-source": eventSource(n) });

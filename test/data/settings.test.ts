@@ -63,9 +63,9 @@ describe("data settings", () => {
       "Invalid settings for stack 'prod': platform:services.user.topics.consumes[0] = \"payments.settled\" is not produced by any service; produced topics: orders.lifecycle | products.views | users.activity; allowed: a Kafka topic name: lower case, digits, . and -, e.g. orders.placed",
     ],
     [
-      "a broker count that does not spread over the AZs",
-      ["data.kafka.brokerCount=4"],
-      "Invalid settings for stack 'prod': platform:data.kafka.brokerCount = 4 is not a multiple of network.azCount 3 (MSK spreads brokers evenly over the AZs); allowed: a whole number from 2 to 30, a multiple of network.azCount",
+      "no brokers in an AZ",
+      ["data.kafka.brokersPerAz=0"],
+      "Invalid settings for stack 'prod': platform:data.kafka.brokersPerAz = 0 is out of range; allowed: a whole number from 1 to 10 (MSK spreads brokers evenly: the cluster has this many per AZ)",
     ],
     [
       "Redis failover with one node",
@@ -84,7 +84,7 @@ describe("data settings", () => {
   it("reports a second publisher of an event type", () => {
     const s = resolve("dev", []);
     const services = { ...s.services, product: { ...s.services.product, events: { publishes: ["OrderPlaced"], consumes: [] } } };
-    expect(dataProblems({ services, data: s.data, azCount: 3 })).toEqual([
+    expect(dataProblems({ services, data: s.data })).toEqual([
       { path: ["services", "product", "events", "publishes", 0], message: "is already published by order; an event type has one publisher" },
     ]);
   });
