@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EKS_VERSIONS } from "../../stacks/compute";
+import type { PlanResource } from "../../tools/plan/types";
 import { loadPlan, ofType, single, STACKS } from "../support/plans";
 import { at, kubernetesObjects } from "./helpers";
 
@@ -89,7 +90,9 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
   });
 
   it("pins the four EKS add-ons, with IRSA roles for the CNI and the EBS CSI driver and NetworkPolicy enforcement on", () => {
-    const addons = Object.fromEntries(ofType(doc, "aws:eks/addon:Addon").filter((a) => a.name.startsWith("cluster-")).map((a) => [a.inputs.addonName, a]));
+    const addons: Record<string, PlanResource> = Object.fromEntries(
+      ofType(doc, "aws:eks/addon:Addon").filter((a) => a.name.startsWith("cluster-")).map((a) => [String(a.inputs.addonName), a]),
+    );
     expect(Object.keys(addons).sort()).toEqual(["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"]);
     for (const [name, a] of Object.entries(addons)) expect(a.inputs.addonVersion).toBe(EKS_VERSIONS["1.33"][name as keyof (typeof EKS_VERSIONS)["1.33"]]);
     expect(JSON.parse(String(addons["vpc-cni"].inputs.configurationValues))).toEqual({ enableNetworkPolicy: "true" });
@@ -113,7 +116,9 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
   });
 
   it("installs metrics-server and the Secrets Store CSI driver with its AWS provider, pinned, in kube-system", () => {
-    const releases = Object.fromEntries(ofType(doc, "kubernetes:helm.sh/v3:Release").map((r) => [r.inputs.name, r.inputs]));
+    const releases: Record<string, Record<string, unknown>> = Object.fromEntries(
+      ofType(doc, "kubernetes:helm.sh/v3:Release").map((r) => [String(r.inputs.name), r.inputs]),
+    );
     expect(releases["metrics-server"]).toMatchObject({ chart: "metrics-server", version: "3.13.0", namespace: "kube-system", repositoryOpts: { repo: "https://kubernetes-sigs.github.io/metrics-server/" } });
     expect(releases["secrets-store-csi-driver"]).toMatchObject({ chart: "secrets-store-csi-driver", version: "1.6.1", namespace: "kube-system" });
     expect(releases["secrets-store-aws"]).toMatchObject({ chart: "secrets-store-csi-driver-provider-aws", version: "3.1.4", namespace: "kube-system" });

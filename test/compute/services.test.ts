@@ -87,7 +87,7 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       expect("shared" in volumes).toBe(has("kubernetes:core/v1:PersistentVolumeClaim"));
       if (volumes.shared) {
         const pv = spec(one("kubernetes:core/v1:PersistentVolume"));
-        const readOnly = (volumes.shared as { persistentVolumeClaim: { readOnly: boolean } }).persistentVolumeClaim.readOnly;
+        const readOnly = (volumes.shared as unknown as { persistentVolumeClaim: { readOnly: boolean } }).persistentVolumeClaim.readOnly;
         expect(pv.csi).toMatchObject({ driver: "efs.csi.aws.com", readOnly });
         expect(pv.csi.volumeHandle).toMatch(/^.+::.+$/);
         expect(pv.accessModes).toEqual([readOnly ? "ReadOnlyMany" : "ReadWriteMany"]);

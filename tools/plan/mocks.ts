@@ -27,7 +27,7 @@ export const COMPUTED: Record<string, Computed> = {
       vpcConfig: { ...(inputs.vpcConfig as State), clusterSecurityGroupId: `sg-${name}-cluster` },
     };
   },
-  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (name, inputs, { arn }) => ({
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (_name, inputs, { arn }) => ({
     arn: arn.replace(/:openidconnectprovider\/.*/, `:oidc-provider/${String(inputs.url).replace(/^https:\/\//, "")}`),
     url: String(inputs.url).replace(/^https:\/\//, ""),
   }),
