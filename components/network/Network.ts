@@ -36,7 +36,8 @@ export interface NetworkArgs {
 /**
  * The VPC and its three subnet tiers (public, private application, private data), with
  * NAT by strategy, flow logs to a KMS-encrypted log group, a locked default security
- * group and private VPC endpoints for S3, ECR, STS, Secrets Manager, KMS and Logs.
+ * group and private VPC endpoints for S3, ECR, STS, Secrets Manager, KMS, Logs, SQS and
+ * EventBridge.
  */
 export class Network extends pulumi.ComponentResource {
   public readonly vpcId: pulumi.Output<string>;

@@ -9,6 +9,9 @@ export const INTERFACE_ENDPOINTS = {
   secretsmanager: "secretsmanager",
   kms: "kms",
   logs: "logs",
+  // The data tier's queues and event bus: pods reach them without leaving the VPC.
+  sqs: "sqs",
+  events: "events",
 } as const;
 
 /** `com.amazonaws.<region>.<service>`: the endpoint service name. */
@@ -31,7 +34,8 @@ export interface EndpointsArgs {
 
 /**
  * The S3 gateway endpoint on the private route tables, and interface endpoints (private
- * DNS) for ECR, STS, Secrets Manager, KMS and Logs behind their own security group.
+ * DNS) for ECR, STS, Secrets Manager, KMS, Logs, SQS and EventBridge behind their own
+ * security group.
  * Returns that security group's ID.
  */
 export function createEndpoints(name: string, args: EndpointsArgs, parent: pulumi.Resource): pulumi.Output<string> {

@@ -85,7 +85,7 @@ describe.each(STACKS)("network in %s", (stack) => {
     );
     const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
     expect(interfaces.map((e) => e.inputs.serviceName).sort()).toEqual(
-      ["ecr.api", "ecr.dkr", "kms", "logs", "secretsmanager", "sts"].map((s) => `com.amazonaws.us-east-1.${s}`),
+      ["ecr.api", "ecr.dkr", "events", "kms", "logs", "secretsmanager", "sqs", "sts"].map((s) => `com.amazonaws.us-east-1.${s}`),
     );
     for (const e of interfaces) {
       expect(e.inputs).toMatchObject({ privateDnsEnabled: true, securityGroupIds: ["network-endpoints-sg-id"] });

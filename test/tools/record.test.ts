@@ -21,8 +21,7 @@ describe("scrub", () => {
 describe("recordProgram on bad settings", () => {
   it("throws the settings error before any resource but the stack is registered", async () => {
     // The program is loaded with require(), as `pulumi up` does; tsx compiles it here.
-    const { register } = await import("tsx/cjs/api");
-    register();
+    (require("tsx/cjs/api") as { register: () => void }).register();
     const root = path.resolve(__dirname, "../..");
     const config = readStackConfig(root, "prod", ["network.cidr=10.0.0.0/33"]);
     const err = (await recordProgram("prod", config, path.join(root, "index.ts")).catch((e: unknown) => e)) as Error & { registered: number };
