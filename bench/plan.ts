@@ -1,6 +1,8 @@
 // `npm run bench`: wall time of the offline plan per stack against the floor (Node plus
-// the SDK imports), and their ratio. Medians of RUNS runs each.
+// the SDK imports), their ratio, and the plan's growth with 3, 30 and 100 services.
+// Medians of BENCH_RUNS runs each (default 3).
 import * as os from "node:os";
+import { formatScaling, scalingRows } from "./scaling";
 import { medianMs, resourceCount } from "./timing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -16,6 +18,8 @@ function main(): void {
       `${`plan --stack ${stack} (${n} resources)`.padEnd(34)} ${plan.ms.toFixed(0).padStart(6)} ms   ${(plan.ms / floor.ms).toFixed(2)}x floor   +${(plan.ms - floor.ms).toFixed(0)} ms over it`,
     );
   }
+  console.log("");
+  for (const line of formatScaling(scalingRows(RUNS))) console.log(line);
 }
 
 main();

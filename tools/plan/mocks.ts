@@ -74,7 +74,7 @@ export const COMPUTED: Record<string, Computed> = {
     arn: `arn:aws:events:${region}:${MOCK_ACCOUNT}:rule/${String(inputs.eventBusName ?? "default")}/${inputs.name ?? name}`,
   }),
   "aws:lambda/function:Function": (name, inputs) => ({ name: inputs.name ?? name }),
-  "aws:redshiftserverless/namespace:Namespace": (name, inputs, { region }) => ({
+  "aws:redshiftserverless/namespace:Namespace": (name, _inputs, { region }) => ({
     adminPasswordSecretArn: `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT}:secret:redshift!${name}-AbCdEf`,
   }),
   "random:index/randomString:RandomString": (name) => ({ result: name.replace(/[^a-z0-9]/g, "").slice(-8).padStart(8, "0") }),
