@@ -11,7 +11,7 @@ import type { PlanPolicy, PlanResource, PlanViolation } from "../../tools/plan/t
 import { isStackPolicy, PlatformPolicy } from "../lib/types";
 import { UNKNOWN_STRING_SENTINEL, isUnknownValueError, unknownCheckingProxy } from "../lib/unknown";
 import type { PolicySettings } from "./config";
-import { propertyDependencies } from "./references";
+import { propertyDependencies, tokenIndex } from "./references";
 
 /** A policy run the engine could not finish because it touched a value unknown during preview. */
 export interface SkippedRun {
@@ -182,6 +182,7 @@ function stackResources(
   providerOf: (r: PlanResource) => PolicyProviderResource | undefined,
 ): PolicyResource[] {
   const region = regionOf(resources);
+  const index = tokenIndex(resources, region);
   const linked = new Map<string, PolicyResource>();
   for (const r of resources) {
     const values = r.type === "pulumi:pulumi:Stack" && ctx.outputs ? ctx.outputs : r.inputs;
@@ -204,10 +205,10 @@ function stackResources(
     const target = linked.get(r.urn)!;
     const parent = r.parent ? linked.get(r.parent) : undefined;
     if (parent) target.parent = parent;
-    target.dependencies = r.dependencies.map((u) => linked.get(u)).filter((d): d is PolicyResource => d !== undefined);
-    for (const [key, urns] of Object.entries(propertyDependencies(r, byUrn, region))) {
-      target.propertyDependencies[key] = urns.map((u) => linked.get(u)!);
-    }
+    const byProperty = propertyDependencies(r, byUrn, region, index);
+    const dependencies = new Set([...r.dependencies, ...Object.values(byProperty).flat()]);
+    target.dependencies = [...dependencies].map((u) => linked.get(u)).filter((d): d is PolicyResource => d !== undefined);
+    for (const [key, urns] of Object.entries(byProperty)) target.propertyDependencies[key] = urns.map((u) => linked.get(u)!);
   }
   return [...linked.values()];
 }

@@ -37,18 +37,32 @@ export function mentions(text: string, token: string): boolean {
   return false;
 }
 
+/** Every resource of a plan by each of its reference tokens. */
+export type TokenIndex = ReadonlyMap<string, readonly PlanResource[]>;
+
+/** Indexes a plan's resources by their reference tokens. */
+export function tokenIndex(resources: readonly PlanResource[], region: string): TokenIndex {
+  const index = new Map<string, PlanResource[]>();
+  for (const r of resources) for (const t of referenceTokens(r, region)) index.set(t, [...(index.get(t) ?? []), r]);
+  return index;
+}
+
 /**
- * Which dependencies feed which top-level input: the `propertyDependencies` the engine
- * records, rebuilt from a plan (which keeps only each resource's `dependencies`) by
- * finding each dependency's reference tokens in the input's strings.
+ * Which resources feed which top-level input: the `propertyDependencies` the engine
+ * records, rebuilt from a plan (which keeps only each resource's `dependencies`). A
+ * recorded dependency feeds an input when one of its reference tokens appears in the
+ * input's strings; and any resource of the plan feeds an input whose string is exactly
+ * one of its tokens (optionally with a `:*` or `/*` suffix), so a hand-edited reference in
+ * a saved plan is followed even though its `dependencies` were not edited.
  */
-export function propertyDependencies(r: PlanResource, byUrn: ReadonlyMap<string, PlanResource>, region: string): Record<string, string[]> {
+export function propertyDependencies(r: PlanResource, byUrn: ReadonlyMap<string, PlanResource>, region: string, index?: TokenIndex): Record<string, string[]> {
   const deps = r.dependencies.map((u) => byUrn.get(u)).filter((d): d is PlanResource => d !== undefined);
   const result: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(r.inputs)) {
     const texts = strings(value);
-    const urns = deps.filter((d) => referenceTokens(d, region).some((t) => texts.some((s) => mentions(s, t)))).map((d) => d.urn);
-    if (urns.length > 0) result[key] = urns;
+    const urns = new Set(deps.filter((d) => referenceTokens(d, region).some((t) => texts.some((s) => mentions(s, t)))).map((d) => d.urn));
+    for (const text of texts) for (const d of index?.get(text.replace(/(:\*|\/\*)$/, "")) ?? []) if (d !== r) urns.add(d.urn);
+    if (urns.size > 0) result[key] = [...urns].sort();
   }
   return result;
 }
