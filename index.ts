@@ -9,6 +9,7 @@ import { lookupIdentity } from "./components/shared/identity";
 import { createAwsProvider, createTlsProvider, namePrefix } from "./components/shared/provider";
 import { loadSettings } from "./stacks";
 import { splitAddress } from "./stacks/compute";
+import { routePrefix } from "./stacks/services";
 import { OUTPUTS_VERSION, StackOutputs } from "./stacks/outputs";
 
 const settings = loadSettings();
@@ -65,6 +66,9 @@ const mesh = new Mesh(
     tracingSamplingPercent: settings.mesh.tracingSamplingPercent,
     ingressHosts: settings.mesh.ingressHosts,
     organization: prefix,
+    jwt: settings.mesh.jwt,
+    rateLimit: settings.mesh.rateLimit,
+    apiPathPrefixes: Object.entries(settings.services).map(([name, s]) => routePrefix(name, s.pathPrefix)),
   },
   { providers: { kubernetes: cluster.provider, tls }, dependsOn: [cluster] },
 );

@@ -91,6 +91,67 @@ const collectorAddress = z
   }, "has a port outside 1-65535")
   .describe("host:port of an OTLP gRPC collector, e.g. otel-collector.observability.svc.cluster.local:4317");
 
+/** An absolute `https://` URL with a host, as JWT issuers and JWKS endpoints are. */
+export function isHttpsUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" && DNS_NAME.test(url.hostname) && url.username === "" && url.password === "" && url.hash === "";
+  } catch {
+    return false;
+  }
+}
+const httpsUrl = (allowed: string) => z.string().refine(isHttpsUrl, "is not an https URL with a DNS host").describe(allowed);
+
+/**
+ * The identity provider whose JWTs the ingress gateway accepts (seed 004). These are the
+ * team's IdP settings: each stack sets them to its own issuer.
+ */
+export const jwtSchema = z
+  .object({
+    issuer: httpsUrl("the IdP's issuer (the tokens' iss), an https URL such as https://auth.company.com"),
+    jwksUri: httpsUrl("the IdP's JWKS endpoint, an https URL such as https://auth.company.com/.well-known/jwks.json"),
+    audiences: z
+      .array(z.string().min(1).max(256).regex(/^[^\s*]+$/).describe("an audience without spaces or *, e.g. api.company.com"))
+      .min(1)
+      .describe("one or more audiences the tokens must carry (aud), e.g. [api.company.com]"),
+  })
+  .strict()
+  .describe("issuer, jwksUri and audiences of the IdP");
+
+/** The most a gateway pod's token bucket may hold or refill per second. */
+export const RATE_LIMIT_MAX = 100_000;
+
+/** The API gateway's rate limit per gateway pod: a token bucket (seed 004: 100 rps, burst 200). */
+export const rateLimitSchema = z
+  .object({
+    requestsPerSecond: z
+      .number()
+      .int()
+      .min(1)
+      .max(RATE_LIMIT_MAX)
+      .default(100)
+      .describe(`a whole number of requests per second from 1 to ${RATE_LIMIT_MAX}`),
+    burst: z
+      .number()
+      .int()
+      .min(1)
+      .max(RATE_LIMIT_MAX)
+      .default(200)
+      .describe(`a whole number of requests from 1 to ${RATE_LIMIT_MAX}, at least requestsPerSecond`),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.burst < r.requestsPerSecond) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["burst"],
+        message: `is less than mesh.rateLimit.requestsPerSecond (${r.requestsPerSecond}): the bucket could never hold one second's refill`,
+      });
+    }
+  })
+  .default({})
+  .describe("requestsPerSecond and burst");
+
 /** Istio and its ingress gateway. */
 export const meshSchema = z
   .object({
@@ -101,6 +162,8 @@ export const meshSchema = z
       .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.example.com"))
       .min(1)
       .describe("one or more DNS names the ingress gateway serves (no * hosts)"),
+    jwt: jwtSchema,
+    rateLimit: rateLimitSchema,
   })
   .strict();
 

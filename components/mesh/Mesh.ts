@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { JwtIssuer, RateLimit, gatewayAuthorizationPolicies, istioObject, rateLimitFilter, requestAuthentication } from "./apiGateway";
 import { cacertsData, createGatewayCertificate, createMeshCa } from "./ca";
 import { ISTIO_REPO, MESH, gatewayValues, istiodValues, principal } from "./values";
 
@@ -16,6 +17,18 @@ export interface MeshArgs {
   readonly ingressHosts: readonly string[];
   /** The organisation named in the CA certificates, e.g. `platform-prod`. */
   readonly organization: string;
+  /** The identity provider whose JWTs the gateway validates (the team's IdP). */
+  readonly jwt: JwtIssuer;
+  /**
+   * The API routes' path prefixes (the services' `pathPrefix`es, e.g. `/users`): the
+   * gateway admits requests to them, and only with a valid token.
+   */
+  readonly apiPathPrefixes: readonly string[];
+  /**
+   * The gateway's local rate limit, per gateway pod.
+   * @default - 100 requests per second with a burst of 200 (seed 004).
+   */
+  readonly rateLimit?: RateLimit;
   /**
    * istiod replicas.
    * @default - 2: one can restart while the other serves.
@@ -28,15 +41,18 @@ export interface MeshArgs {
   readonly timeoutSeconds?: number;
 }
 
-/** A custom resource of the mesh: `apiVersion`, `kind`, name, namespace and spec. */
-export function istioObject(apiVersion: string, kind: string, name: string, namespace: string, spec: Record<string, unknown>) {
-  return { apiVersion, kind, metadata: { name, namespace }, spec };
-}
+export { istioObject };
+
+/** The gateway's rate limit when none is given (seed 004). */
+export const DEFAULT_RATE_LIMIT: RateLimit = { requestsPerSecond: 100, burst: 200 };
 
 /**
  * Istio by Helm (base, CNI, istiod, gateway; one pinned version) with a plugged-in CA
  * from `@pulumi/tls`, REGISTRY_ONLY egress, tracing, a mesh-wide STRICT
- * `PeerAuthentication`, and a ClusterIP ingress gateway with a TLS `Gateway`.
+ * `PeerAuthentication`, and a ClusterIP ingress gateway with a TLS `Gateway` behind
+ * the API gateway layer: JWT validation (`RequestAuthentication`), a valid token required
+ * on the API routes (`AuthorizationPolicy`, with the namespace's default deny) and a
+ * local rate limit (`EnvoyFilter`).
  *
  * Providers: `kubernetes` and `tls` through `opts.providers`.
  */
@@ -139,6 +155,13 @@ export class Mesh extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [gatewayNs] },
     );
+    // The API gateway layer, in place before the Gateway opens a listener.
+    const target = { namespace: MESH.gatewayNamespace, selector: MESH.gatewaySelector };
+    const apiLayer = [
+      custom("request-authentication", requestAuthentication(target, args.jwt), [istiod, gatewayNs]),
+      ...gatewayAuthorizationPolicies(target, args.jwt, args.apiPathPrefixes).map((obj) => custom(`authz-${obj.metadata.name}`, obj, [istiod, gatewayNs])),
+      custom("rate-limit", rateLimitFilter(target, args.rateLimit ?? DEFAULT_RATE_LIMIT), [istiod, gatewayNs]),
+    ];
     custom(
       "gateway",
       istioObject("networking.istio.io/v1", "Gateway", MESH.gatewayName, MESH.gatewayNamespace, {
@@ -151,7 +174,7 @@ export class Mesh extends pulumi.ComponentResource {
           },
         ],
       }),
-      [gateway, tlsSecret],
+      [gateway, tlsSecret, ...apiLayer],
     );
 
     this.namespace = MESH.namespace;
