@@ -112,6 +112,7 @@ const pods = createMicroservicePods(
     tracingPort: tracing.port,
     dataCidrs: network.subnetCidrs.data,
     applicationCidrs: network.subnetCidrs.application,
+    region: settings.region,
     logKeyArn: cluster.logsKeyArn,
     logRetentionDays: settings.logRetentionDays,
     protectStateful: settings.protectStateful,

@@ -145,7 +145,7 @@ export const rateLimitSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["burst"],
-        message: `is less than mesh.rateLimit.requestsPerSecond (${r.requestsPerSecond}): the bucket could never hold one second's refill`,
+        message: `must be at least mesh.rateLimit.requestsPerSecond (${r.requestsPerSecond}), or the bucket could never hold one second's refill (burst is ${r.burst})`,
       });
     }
   })

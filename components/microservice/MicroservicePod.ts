@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ServiceSettings } from "../../stacks/services";
 import { ServiceDataBinding } from "./binding";
 import {
+  EFS_MOUNT_OPTIONS,
   IstioObject,
   NAMES,
   ServiceSpec,
@@ -49,6 +50,8 @@ export interface MicroservicePodArgs {
   readonly dataCidrs: readonly string[];
   /** The application subnets' CIDRs (kubelet probes in, AWS endpoints out). */
   readonly applicationCidrs: readonly string[];
+  /** The AWS region, whose STS endpoint the pods reach for their IRSA credentials. */
+  readonly region: string;
   /** The KMS key of the service's log group. */
   readonly logKeyArn: pulumi.Input<string>;
   /** The log group's retention, in days. */
@@ -94,6 +97,7 @@ export class MicroservicePod extends pulumi.ComponentResource {
       mesh: args.mesh,
       dataCidrs: args.dataCidrs,
       applicationCidrs: args.applicationCidrs,
+      region: args.region,
       data: args.data,
     };
     const labels = podLabels(svc);
@@ -106,7 +110,15 @@ export class MicroservicePod extends pulumi.ComponentResource {
     const sa = new k8s.core.v1.ServiceAccount(
       `${name}-sa`,
       {
-        metadata: { ...meta(svc), annotations: { "eks.amazonaws.com/role-arn": args.roleArn, "eks.amazonaws.com/token-expiration": "3600" } },
+        metadata: {
+          ...meta(svc),
+          annotations: {
+            "eks.amazonaws.com/role-arn": args.roleArn,
+            "eks.amazonaws.com/token-expiration": "3600",
+            // AWS_STS_REGIONAL_ENDPOINTS=regional: the SDK calls sts.<region>, the host the mesh admits.
+            "eks.amazonaws.com/sts-regional-endpoints": "true",
+          },
+        },
         automountServiceAccountToken: false,
       },
       inNs,
@@ -160,6 +172,7 @@ export class MicroservicePod extends pulumi.ComponentResource {
             accessModes,
             persistentVolumeReclaimPolicy: "Retain",
             storageClassName: "",
+            mountOptions: [...EFS_MOUNT_OPTIONS],
             claimRef: { namespace: svc, name: NAMES.sharedClaim },
             csi: {
               driver: "efs.csi.aws.com",

@@ -55,6 +55,8 @@ export interface MicroservicePodsArgs {
   readonly tracingPort: number;
   readonly dataCidrs: readonly string[];
   readonly applicationCidrs: readonly string[];
+  /** The AWS region (the pods' regional STS endpoint). */
+  readonly region: string;
   readonly logKeyArn: pulumi.Input<string>;
   readonly logRetentionDays: number;
   readonly protectStateful: boolean;
@@ -95,6 +97,7 @@ export function createMicroservicePods(
             },
             dataCidrs: args.dataCidrs,
             applicationCidrs: args.applicationCidrs,
+            region: args.region,
             logKeyArn: args.logKeyArn,
             logRetentionDays: args.logRetentionDays,
             protectStateful: args.protectStateful,

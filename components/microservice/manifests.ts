@@ -21,6 +21,21 @@ export const HPA_CPU_PERCENT = 70;
 /** Ports of istiod (xDS and CA) and of the sidecar agent's health endpoints. */
 export const ISTIOD_PORT = 15012;
 export const SIDECAR_HEALTH_PORTS = [15020, 15021] as const;
+/**
+ * Mount options of the EFS volume: TLS in transit, and IAM authorization, which the
+ * file system's policy requires for every mount (the EFS CSI driver passes them to
+ * `mount -t efs`).
+ */
+export const EFS_MOUNT_OPTIONS = ["tls", "iam"] as const;
+
+/**
+ * The AWS API hosts every pod reaches, whatever its data binding: STS, where the SDK
+ * exchanges the IRSA web-identity token for credentials. The regional endpoint (through
+ * the VPC's interface endpoint); the service account pins the SDK to it.
+ */
+export function awsApiHosts(region: string): string[] {
+  return [`sts.${region}.amazonaws.com`];
+}
 
 /** What the objects of a service are built from. */
 export interface ServiceSpec {
@@ -49,6 +64,8 @@ export interface ServiceSpec {
   readonly dataCidrs: readonly string[];
   /** CIDRs of the application subnets (nodes, and the AWS interface endpoints). */
   readonly applicationCidrs: readonly string[];
+  /** The AWS region: its regional API hosts (STS) are declared to the mesh. */
+  readonly region: string;
   /** The data tier's hook. */
   readonly data?: ServiceDataBinding;
 }
@@ -363,6 +380,7 @@ export function sidecar(spec: ServiceSpec): IstioObject {
     `${MESH.namespace}/*`,
     ...spec.callees.map((c) => `${c.name}/*`),
     ...(tracingNs ? [`${tracingNs}/${spec.mesh.tracingHost}`] : []),
+    ...awsApiHosts(spec.region).map((h) => `./${h}`),
     ...spec.settings.egressHosts.map((h) => `./${h}`),
   ];
   return {
@@ -373,8 +391,14 @@ export function sidecar(spec: ServiceSpec): IstioObject {
   };
 }
 
-/** One ServiceEntry per external host (TLS on 443) and per data endpoint of the binding. */
+/** The AWS APIs (TLS on 443, through the interface endpoints), one ServiceEntry per external host (TLS on 443) and per data endpoint of the binding. */
 export function serviceEntries(spec: ServiceSpec): IstioObject[] {
+  const aws = {
+    apiVersion: "networking.istio.io/v1",
+    kind: "ServiceEntry",
+    name: "aws-apis",
+    spec: { hosts: awsApiHosts(spec.region), location: "MESH_EXTERNAL", resolution: "DNS", ports: [{ number: 443, name: "tls", protocol: "TLS" }], exportTo: ["."] },
+  };
   const external = spec.settings.egressHosts.map((host, i) => ({
     apiVersion: "networking.istio.io/v1",
     kind: "ServiceEntry",
@@ -393,7 +417,7 @@ export function serviceEntries(spec: ServiceSpec): IstioObject[] {
       exportTo: ["."],
     },
   }));
-  return [...external, ...data];
+  return [aws, ...external, ...data];
 }
 
 export function virtualService(spec: ServiceSpec): IstioObject {

@@ -5,7 +5,8 @@ import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { ConfigMap, LimitRange, Namespace, PersistentVolume, PersistentVolumeClaim, ResourceQuota, Secret, Service, ServiceAccount } from "kubernetes-models/v1";
 import { DestinationRule, Gateway, ServiceEntry, Sidecar, VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1";
-import { AuthorizationPolicy, PeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1";
+import { EnvoyFilter } from "@kubernetes-models/istio/networking.istio.io/v1alpha3";
+import { AuthorizationPolicy, PeerAuthentication, RequestAuthentication } from "@kubernetes-models/istio/security.istio.io/v1";
 import { Telemetry } from "@kubernetes-models/istio/telemetry.istio.io/v1";
 import { loadPlan, STACKS } from "../support/plans";
 import { kubernetesObjects } from "./helpers";
@@ -33,8 +34,10 @@ const MODELS: Record<string, Model> = {
   "kubernetes:networking.istio.io/v1:ServiceEntry": ServiceEntry,
   "kubernetes:networking.istio.io/v1:Sidecar": Sidecar,
   "kubernetes:networking.istio.io/v1:VirtualService": VirtualService,
+  "kubernetes:networking.istio.io/v1alpha3:EnvoyFilter": EnvoyFilter,
   "kubernetes:security.istio.io/v1:AuthorizationPolicy": AuthorizationPolicy,
   "kubernetes:security.istio.io/v1:PeerAuthentication": PeerAuthentication,
+  "kubernetes:security.istio.io/v1:RequestAuthentication": RequestAuthentication,
   "kubernetes:telemetry.istio.io/v1:Telemetry": Telemetry,
 };
 /** Kinds with no published model: the CSI driver's and the VPC resource controller's CRDs. */
@@ -63,6 +66,17 @@ describe.each(STACKS)("Kubernetes objects against the official schemas (%s)", (s
   it.each(objects.filter((o) => MODELS[o.type]).map((o) => [o.name, o] as const))("%s validates", (_name, o) => {
     const Kind = MODELS[o.type];
     expect(() => validate(Kind, unmask(o.inputs))).not.toThrow();
+  });
+
+  it("rejects a broken gateway-layer object (the Istio validators are live)", () => {
+    const ra = objects.find((o) => o.type === "kubernetes:security.istio.io/v1:RequestAuthentication")!;
+    const badRa = JSON.parse(JSON.stringify(ra.inputs));
+    badRa.spec.jwtRules[0].audiences = "api.company.com";
+    expect(() => validate(RequestAuthentication, badRa)).toThrow();
+    const filter = objects.find((o) => o.type === "kubernetes:networking.istio.io/v1alpha3:EnvoyFilter")!;
+    const badFilter = JSON.parse(JSON.stringify(filter.inputs));
+    badFilter.spec.configPatches[0].applyTo = "HTTP_FILTERS";
+    expect(() => validate(EnvoyFilter, badFilter)).toThrow();
   });
 
   it("rejects a broken object (the validator is live)", () => {

@@ -40,7 +40,8 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
     };
 
     it("creates exactly the objects platform.md lists, plus only the data binding's mounts and endpoints", () => {
-      const egressEntries = service === "order" ? ["kubernetes:networking.istio.io/v1:ServiceEntry"] : [];
+      // The AWS APIs (STS) for every service, plus order's declared external host.
+      const egressEntries = service === "order" ? [ENTRY, ENTRY] : [ENTRY];
       const own = objects.filter((r) => r.custom && !BINDING_KINDS.includes(r.type) && !(r.type === ENTRY && r.name.startsWith(`${service}-pod-data-`)));
       expect(kinds(own)).toEqual(
         [
@@ -91,6 +92,8 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
         expect(pv.csi).toMatchObject({ driver: "efs.csi.aws.com", readOnly });
         expect(pv.csi.volumeHandle).toMatch(/^.+::.+$/);
         expect(pv.accessModes).toEqual([readOnly ? "ReadOnlyMany" : "ReadWriteMany"]);
+        // The file system's policy admits IAM-authorised mounts only, over TLS.
+        expect(pv.mountOptions).toEqual(["tls", "iam"]);
         expect(mounts.shared).toEqual({ name: "shared", mountPath: "/mnt/shared", readOnly });
       }
       for (const entry of objects.filter((r) => r.type === ENTRY && r.name.startsWith(`${service}-pod-data-`))) {
@@ -209,7 +212,7 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       const hosts = spec(one("kubernetes:networking.istio.io/v1:Sidecar")).egress[0].hosts;
       const expected = ["./*", "istio-system/*"];
       if (service === "order") expected.push("product/*", "user/*");
-      expected.push("observability/otel-collector.observability.svc.cluster.local");
+      expected.push("observability/otel-collector.observability.svc.cluster.local", "./sts.us-east-1.amazonaws.com");
       if (service === "order") expected.push("./api.stripe.com");
       expect(hosts).toEqual(expected);
       const vs = spec(one("kubernetes:networking.istio.io/v1:VirtualService"));
@@ -225,6 +228,33 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
           exportTo: ["."],
         });
       }
+    });
+
+    it("reaches the regional STS endpoint for its IRSA credentials: SDK pinned to it, declared to the mesh, allowed on 443 to the endpoint subnets", () => {
+      const annotations = (one("kubernetes:core/v1:ServiceAccount").inputs.metadata as { annotations: Record<string, string> }).annotations;
+      expect(annotations["eks.amazonaws.com/sts-regional-endpoints"]).toBe("true");
+      expect(spec(one(ENTRY, `${service}-pod-aws-apis`))).toEqual({
+        hosts: ["sts.us-east-1.amazonaws.com"],
+        location: "MESH_EXTERNAL",
+        resolution: "DNS",
+        ports: [{ number: 443, name: "tls", protocol: "TLS" }],
+        exportTo: ["."],
+      });
+      // The Sidecar admits the entry's host explicitly, besides the namespace's own entries.
+      expect(spec(one("kubernetes:networking.istio.io/v1:Sidecar")).egress[0].hosts).toContain("./sts.us-east-1.amazonaws.com");
+      // The STS interface endpoint's addresses are in the application subnets.
+      const egress = spec(one("kubernetes:networking.k8s.io/v1:NetworkPolicy", `${service}-pod-allow-egress`)).egress as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(egress).toContainEqual({
+        to: ["10.0.0.0/20", "10.0.16.0/20", "10.0.32.0/20"].map((cidr) => ({ ipBlock: { cidr } })),
+        ports: [{ protocol: "TCP", port: 443 }],
+      });
+      const sts = single(doc, "aws:ec2/vpcEndpoint:VpcEndpoint", "network-endpoint-sts");
+      expect(sts.inputs).toMatchObject({
+        serviceName: "com.amazonaws.us-east-1.sts",
+        vpcEndpointType: "Interface",
+        privateDnsEnabled: true,
+        subnetIds: ["a", "b", "c"].map((az) => `network-application-${az}-id`),
+      });
     });
 
     it("has its own KMS-encrypted log group with the stack's retention", () => {

@@ -84,8 +84,67 @@ describe("cluster and mesh settings", () => {
     ["an open public endpoint", ["cluster.publicAccessCidrs[0]=0.0.0.0/0"], `platform:cluster.publicAccessCidrs[0] = "0.0.0.0/0" is wider than /8`],
     ["a wildcard ingress host", ["mesh.ingressHosts[0]=*.example.com"], `platform:mesh.ingressHosts[0] = "*.example.com" has the wrong format`],
     ["a ranged chart version", ["mesh.istioVersion=1.27.x"], `platform:mesh.istioVersion = "1.27.x" has the wrong format; allowed: an exact chart version`],
+    [
+      "a plain-http issuer",
+      ["mesh.jwt.issuer=http://auth.company.com"],
+      `platform:mesh.jwt.issuer = "http://auth.company.com" is not an https URL with a DNS host; allowed: the IdP's issuer (the tokens' iss), an https URL such as https://auth.company.com`,
+    ],
+    [
+      "a JWKS URI that is not a URL",
+      ["mesh.jwt.jwksUri=auth.company.com/jwks"],
+      `platform:mesh.jwt.jwksUri = "auth.company.com/jwks" is not an https URL with a DNS host; allowed: the IdP's JWKS endpoint, an https URL such as https://auth.company.com/.well-known/jwks.json`,
+    ],
+    [
+      "a JWKS URI on an IP address",
+      ["mesh.jwt.jwksUri=https://10.0.0.5/jwks.json"],
+      `platform:mesh.jwt.jwksUri = "https://10.0.0.5/jwks.json" is not an https URL with a DNS host`,
+    ],
+    ["a wildcard audience", ["mesh.jwt.audiences[0]=*"], `platform:mesh.jwt.audiences[0] = "*" has the wrong format; allowed: an audience without spaces or *, e.g. api.company.com`],
+    ["an unknown jwt field", ["mesh.jwt.algorithms[0]=HS256"], `platform:mesh.jwt.algorithms = ["HS256"] is not a known setting; allowed: settings here are issuer, jwksUri, audiences`],
+    [
+      "a zero rate",
+      ["mesh.rateLimit.requestsPerSecond=0"],
+      `platform:mesh.rateLimit.requestsPerSecond = 0 is out of range; allowed: a whole number of requests per second from 1 to 100000`,
+    ],
+    [
+      "a fractional burst",
+      ["mesh.rateLimit.burst=2.5"],
+      `platform:mesh.rateLimit.burst = 2.5 has the wrong type (float, expected integer); allowed: a whole number of requests from 1 to 100000, at least requestsPerSecond`,
+    ],
+    [
+      "a burst below the rate (the default burst)",
+      ["mesh.rateLimit.requestsPerSecond=300"],
+      `platform:mesh.rateLimit.burst must be at least mesh.rateLimit.requestsPerSecond (300), or the bucket could never hold one second's refill (burst is 200); allowed: a whole number of requests from 1 to 100000, at least requestsPerSecond`,
+    ],
+    [
+      "a burst below the rate",
+      ["mesh.rateLimit.requestsPerSecond=100", "mesh.rateLimit.burst=40"],
+      `platform:mesh.rateLimit.burst = 40 must be at least mesh.rateLimit.requestsPerSecond (100)`,
+    ],
   ])("rejects %s", (_what, overrides, expected) => {
-    expect(problem("dev", ...overrides)).toContain(expected);
+    const message = problem("dev", ...overrides);
+    expect(message).toContain(expected);
+    expect(message.split("\n")).toHaveLength(1);
+  });
+
+  it("requires the IdP of every stack (no built-in issuer) and at least one audience", () => {
+    const tree = configTree(readStackConfig(ROOT, "prod").values);
+    const { jwt, ...mesh } = tree.mesh as Record<string, unknown>;
+    expect(() => resolveSettings("prod", { ...tree, mesh })).toThrow(
+      `Invalid settings for stack 'prod': platform:mesh.jwt is missing; allowed: issuer, jwksUri and audiences of the IdP`,
+    );
+    expect(() => resolveSettings("prod", { ...tree, mesh: { ...mesh, jwt: { ...(jwt as object), audiences: [] } } })).toThrow(
+      `Invalid settings for stack 'prod': platform:mesh.jwt.audiences = [] has too few items; allowed: one or more audiences the tokens must carry (aud), e.g. [api.company.com]`,
+    );
+  });
+
+  it("resolves the gateway layer: the stack's IdP (seed 004) and the default rate limit of 100 rps, burst 200", () => {
+    for (const stack of ["dev", "prod"] as const) {
+      const mesh = resolve(stack).mesh;
+      expect(mesh.jwt).toEqual({ issuer: "https://auth.company.com", jwksUri: "https://auth.company.com/.well-known/jwks.json", audiences: ["api.company.com"] });
+      expect(mesh.rateLimit).toEqual({ requestsPerSecond: 100, burst: 200 });
+    }
+    expect(resolve("prod", "mesh.rateLimit.requestsPerSecond=50", "mesh.rateLimit.burst=50").mesh.rateLimit).toEqual({ requestsPerSecond: 50, burst: 50 });
   });
 
   it("keeps the public endpoint off in prod", () => {
