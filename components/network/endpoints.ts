@@ -34,7 +34,7 @@ export interface EndpointsArgs {
 
 /**
  * The S3 gateway endpoint on the private route tables, and interface endpoints (private
- * DNS) for ECR, STS, Secrets Manager, KMS, Logs, SQS and EventBridge behind their own
+ * DNS) for S3, ECR, STS, Secrets Manager, KMS, Logs, SQS and EventBridge behind their own
  * security group.
  * Returns that security group's ID.
  */
@@ -59,6 +59,25 @@ export function createEndpoints(name: string, args: EndpointsArgs, parent: pulum
       vpcEndpointType: "Gateway",
       routeTableIds: args.routeTableIds,
       tags: tag("endpoint-s3"),
+    },
+    { parent },
+  );
+  // S3 also gets an interface endpoint with private DNS for every resolver in the VPC, so
+  // `s3.<region>.amazonaws.com` and `<bucket>.s3.<region>...` resolve to addresses in the
+  // application subnets: pods then reach S3 under the same egress rule (HTTPS to those
+  // subnets) as every other AWS API, where the gateway endpoint would need S3's public
+  // address ranges. The gateway endpoint stays for route-based traffic.
+  new aws.ec2.VpcEndpoint(
+    `${endpoint}-s3-interface`,
+    {
+      vpcId: args.vpcId,
+      serviceName: endpointServiceName(args.region, "s3"),
+      vpcEndpointType: "Interface",
+      privateDnsEnabled: true,
+      dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: false },
+      subnetIds: args.subnetIds,
+      securityGroupIds: [sg.id],
+      tags: tag("endpoint-s3-interface"),
     },
     { parent },
   );

@@ -85,8 +85,13 @@ describe.each(STACKS)("network in %s", (stack) => {
     );
     const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
     expect(interfaces.map((e) => e.inputs.serviceName).sort()).toEqual(
-      ["ecr.api", "ecr.dkr", "events", "kms", "logs", "secretsmanager", "sqs", "sts"].map((s) => `com.amazonaws.us-east-1.${s}`),
+      ["ecr.api", "ecr.dkr", "events", "kms", "logs", "s3", "secretsmanager", "sqs", "sts"].map((s) => `com.amazonaws.us-east-1.${s}`),
     );
+    // S3 names resolve into the application subnets for every resolver in the VPC, so pods
+    // reach S3 under their HTTPS-to-application-subnets egress rule.
+    expect(single(plan, "aws:ec2/vpcEndpoint:VpcEndpoint", "network-endpoint-s3-interface").inputs.dnsOptions).toEqual({
+      privateDnsOnlyForInboundResolverEndpoint: false,
+    });
     for (const e of interfaces) {
       expect(e.inputs).toMatchObject({ privateDnsEnabled: true, securityGroupIds: ["network-endpoints-sg-id"] });
       expect(e.inputs.subnetIds).toEqual(AZS.map((a) => `network-application-${a}-id`));
