@@ -1,0 +1,49 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { OUTPUTS_VERSION } from "../../stacks/outputs";
+import { STACKS, loadPlan } from "../support/plans";
+import { shapeOf } from "./outputsShape";
+
+/**
+ * The stack outputs are a versioned contract other teams read through StackReference.
+ * outputs.contract.json pins every key and its type: removing a key or changing its type
+ * fails here, and needs OUTPUTS_VERSION bumped and the contract regenerated on purpose.
+ * New keys are allowed (they break no reader).
+ */
+const contract = JSON.parse(fs.readFileSync(path.join(__dirname, "outputs.contract.json"), "utf8")) as {
+  outputsVersion: number;
+  shape: Record<string, string>;
+};
+
+describe.each(STACKS)("stack outputs contract (%s)", (stack) => {
+  const outputs = loadPlan(stack).outputs;
+  const shape = shapeOf(outputs);
+
+  it("is the pinned version", () => {
+    expect(outputs.outputsVersion).toBe(OUTPUTS_VERSION);
+    expect(contract.outputsVersion).toBe(OUTPUTS_VERSION);
+  });
+
+  it("keeps every pinned key with its type", () => {
+    const broken = Object.entries(contract.shape)
+      .filter(([key, type]) => shape[key] !== type)
+      .map(([key, type]) => `${key}: pinned ${type}, now ${shape[key] ?? "missing"}`);
+    expect(broken).toEqual([]);
+  });
+
+  it("exports the kubeconfig, and nothing else of the pinned keys, as a secret", () => {
+    expect(Object.entries(shape).filter(([, t]) => t === "secret").map(([k]) => k)).toEqual(["cluster.kubeconfig"]);
+  });
+});
+
+describe("the contract check", () => {
+  it("fails when a key is removed or changes type", () => {
+    const outputs = JSON.parse(JSON.stringify(loadPlan("prod").outputs)) as Record<string, Record<string, unknown>>;
+    delete outputs.network.vpcId;
+    outputs.network.natGatewayIds = "nat-1";
+    const shape = shapeOf(outputs);
+    const broken = Object.entries(contract.shape).filter(([key, type]) => shape[key] !== type).map(([key]) => key);
+    expect(broken).toEqual(expect.arrayContaining(["network.vpcId", "network.natGatewayIds", "network.natGatewayIds[]"]));
+  });
+});
