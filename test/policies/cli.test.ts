@@ -1,8 +1,9 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { PACKS } from "../../policies/packs";
 import { formatPolicyList } from "../../tools/policies";
 import { policyRows } from "../../tools/policyTable";
 import type { PlanDocument } from "../../tools/plan/types";
@@ -72,4 +73,20 @@ describe("npm run policies", () => {
     expect(lines).toContainEqual(expect.stringMatching(/^platform-kubernetes +kubernetes-istio-peerauthentication-mesh-strict \[seed\] +critical +mandatory +mandatory +IST mutual-tls/));
     expect(lines[lines.length - 1]).toBe(`${rows.length} policies; mandatory: ${rows.filter((r) => r.enforcement.dev === "mandatory").length} in dev, ${rows.length} in prod; [seed] rules are mandatory in every stack.`);
   });
+});
+
+describe("the packs as the Pulumi CLI runs them", () => {
+  for (const pack of PACKS) {
+    it(`policies/${pack.dir} constructs its PolicyPack and serves it (prints the analyzer's port)`, async () => {
+      const child = spawn(process.execPath, [require.resolve("tsx/cli"), "index.ts"], { cwd: path.join(ROOT, "policies", pack.dir) });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      const first = await new Promise<string>((resolve) => {
+        child.stdout.once("data", (d) => resolve(String(d)));
+        child.once("exit", (code) => resolve(`exited ${code}: ${stderr}`));
+      });
+      child.kill();
+      expect(first.trim()).toMatch(/^\d+$/);
+    });
+  }
 });
