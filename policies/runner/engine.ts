@@ -68,8 +68,16 @@ export function engineValue(value: unknown): unknown {
   return value;
 }
 
+// Plan values converted once per object; each run still gets its own proxy over them.
+const converted = new WeakMap<object, Record<string, unknown>>();
+
 function propsOf(values: Record<string, unknown>): Record<string, any> {
-  return unknownCheckingProxy(engineValue(values) as Record<string, unknown>);
+  let value = converted.get(values);
+  if (!value) {
+    value = engineValue(values) as Record<string, unknown>;
+    converted.set(values, value);
+  }
+  return unknownCheckingProxy(value);
 }
 
 function optionsOf(r: PlanResource): PolicyResourceOptions {
