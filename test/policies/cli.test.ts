@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -13,9 +13,15 @@ const ROOT = path.resolve(__dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-check-"));
 
 /** Runs `npm run check -- ARGS` the way npm does (tsx tools/check.ts), without npm's banner. */
-function check(...args: string[]) {
-  const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "tools/check.ts", ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function check(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [require.resolve("tsx/cli"), "tools/check.ts", ...args], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 function save(doc: PlanDocument, name: string): string {
@@ -31,9 +37,10 @@ function networkPlan(): PlanDocument {
   return { ...doc, resources: keep, outputs: { network: (doc.outputs as { network?: unknown }).network ?? {} } };
 }
 
-describe("npm run check", () => {
-  it("exits 0 on a compliant saved plan, defaulting --stack to the plan's stack", () => {
-    const r = check("--plan", save(networkPlan(), "network.json"));
+// The cases spawn processes, so they run concurrently.
+describe.concurrent("npm run check", () => {
+  it("exits 0 on a compliant saved plan, defaulting --stack to the plan's stack", async () => {
+    const r = await check("--plan", save(networkPlan(), "network.json"));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Policy check of .*network\.json for stack prod \(pack config policies\/config\/prod\.json\)$/m);
@@ -41,26 +48,26 @@ describe("npm run check", () => {
     expect(r.stdout.trimEnd().split("\n").pop()).toMatch(/^\d+ resources, 0 mandatory and 0 advisory policy violations$/);
   });
 
-  it("exits 1 naming the policy and the resource when a private route is pointed at the internet gateway", () => {
+  it("exits 1 naming the policy and the resource when a private route is pointed at the internet gateway", async () => {
     const doc = networkPlan();
     const route = doc.resources.find((r) => r.type === "aws:ec2/route:Route" && r.inputs.natGatewayId !== undefined)!;
     const igw = doc.resources.find((r) => r.type === "aws:ec2/internetGateway:InternetGateway")!;
     delete route.inputs.natGatewayId;
     route.inputs.gatewayId = `${igw.name}-id`;
-    const r = check("--plan", save(doc, "igw.json"), "--stack", "prod");
+    const r = await check("--plan", save(doc, "igw.json"), "--stack", "prod");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("    [mandatory] aws-ec2-routetable-egress-via-nat (1)\n");
     expect(r.stdout).toContain(`      - ${route.urn}: RouteTable '`);
     expect(r.stdout).toContain(`routes 0.0.0.0/0 to an internet gateway (gatewayId=${igw.name}-id); private route tables must never target an internet gateway.`);
   });
 
-  it("exits 2 with one line for an unreadable plan or bad usage", () => {
-    const missing = check("--plan", path.join(dir, "nope.json"));
+  it("exits 2 with one line for an unreadable plan or bad usage", async () => {
+    const missing = await check("--plan", path.join(dir, "nope.json"));
     expect([missing.code, missing.stdout]).toEqual([2, ""]);
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
     expect(missing.stderr).toMatch(/^cannot read plan .*nope\.json: ENOENT/);
     fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ version: 2 }));
-    expect(check("--plan", path.join(dir, "bad.json"))).toMatchObject({ code: 2, stderr: `${path.join(dir, "bad.json")} is not a version-1 plan document (it needs "version": 1, "stack" and "resources")\n` });
+    expect(await check("--plan", path.join(dir, "bad.json"))).toMatchObject({ code: 2, stderr: `${path.join(dir, "bad.json")} is not a version-1 plan document (it needs "version": 1, "stack" and "resources")\n` });
   });
 });
 
@@ -75,7 +82,7 @@ describe("npm run policies", () => {
   });
 });
 
-describe("the packs as the Pulumi CLI runs them", () => {
+describe.concurrent("the packs as the Pulumi CLI runs them", () => {
   for (const pack of PACKS) {
     it(`policies/${pack.dir} constructs its PolicyPack and serves it (prints the analyzer's port)`, async () => {
       const child = spawn(process.execPath, [require.resolve("tsx/cli"), "index.ts"], { cwd: path.join(ROOT, "policies", pack.dir) });
