@@ -38,11 +38,6 @@ export async function check(argv: string[]): Promise<{ code: number; output: str
   const run = await runPacksDetailed(doc.resources, stack, { outputs: doc.outputs });
   const count = (level: string) => run.packs.reduce((n, p) => n + p.violations.filter((v) => v.enforcementLevel === level).length, 0);
   const lines = [`Policy check of ${values.plan} for stack ${stack} (pack config ${run.configFile.replace(`${process.cwd()}/`, "")})`, "", ...formatPolicies(run.packs), ""];
-  if (run.skipped.length > 0) {
-    lines.push(`${run.skipped.length} policy run(s) skipped on values unknown during preview:`);
-    for (const s of run.skipped) lines.push(`  - ${s.policy} on ${s.urn ?? "(stack)"}: ${s.reason}`);
-    lines.push("");
-  }
   lines.push(`${doc.resources.length} resources, ${count("mandatory")} mandatory and ${count("advisory")} advisory policy violations`);
   return { code: count("mandatory") > 0 ? 1 : 0, output: lines.join("\n") };
 }

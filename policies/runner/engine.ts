@@ -13,19 +13,10 @@ import { UNKNOWN_STRING_SENTINEL, isUnknownValueError, unknownCheckingProxy } fr
 import type { PolicySettings } from "./config";
 import { propertyDependencies, tokenIndex } from "./references";
 
-/** A policy run the engine could not finish because it touched a value unknown during preview. */
-export interface SkippedRun {
-  readonly policy: string;
-  readonly urn: string | null;
-  /** e.g. `string value at .kmsKeyId can't be known during preview`. */
-  readonly reason: string;
-}
-
 /** What one pack's run produced. */
 export interface PolicyRunResult {
   readonly policies: PlanPolicy[];
   readonly violations: PlanViolation[];
-  readonly skipped: SkippedRun[];
 }
 
 /** Everything a run needs besides the policies. */
@@ -38,10 +29,12 @@ export interface RunContext {
   readonly outputs?: Record<string, unknown>;
 }
 
-class NotApplicableError extends Error {
-  constructor(readonly reason?: string) {
-    super(reason ?? "Policy does not apply");
-  }
+/**
+ * Thrown by `notApplicable()`. Not an `Error`: policies call it for most resources they
+ * see, and capturing a stack trace each time made it the runner's hottest path.
+ */
+class NotApplicableError {
+  constructor(readonly reason?: string) {}
 }
 const notApplicable = (reason?: string): never => {
   throw new NotApplicableError(reason);
@@ -102,14 +95,14 @@ function regionOf(resources: readonly PlanResource[]): string {
  * Runs one pack's policies over a plan's resources the way the Pulumi engine's analyzer
  * does during preview: resource policies once per resource with its inputs as `props`,
  * stack policies once with every resource linked to its parent, dependencies,
- * property dependencies and provider. A policy that touches an unknown value is skipped
- * for that resource (listed in `skipped`, not reported); `notApplicable` ends a run
- * quietly; any other error fails the whole run, naming the policy.
+ * property dependencies and provider. A policy that touches a value unknown during
+ * preview gets the engine's advisory diagnostic ("can't run policy ... during preview:
+ * ..."), whatever its enforcement level; `notApplicable` ends a run quietly; any other
+ * error fails the whole run, naming the policy.
  */
 export async function runPolicies(policies: readonly PlatformPolicy[], resources: readonly PlanResource[], ctx: RunContext): Promise<PolicyRunResult> {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const violations: PlanViolation[] = [];
-  const skipped: SkippedRun[] = [];
   const planPolicies: PlanPolicy[] = [];
   const providerOf = (r: PlanResource): PolicyProviderResource | undefined => {
     const p = r.provider ? byUrn.get(r.provider) : undefined;
@@ -134,8 +127,9 @@ export async function runPolicies(policies: readonly PlatformPolicy[], resources
     const report = (urn: string | null) => (message: string, reportedUrn?: string) => violations.push({ policy: policy.name, enforcementLevel: level, urn: reportedUrn ?? urn, message });
     const handle = (err: unknown, urn: string | null) => {
       if (err instanceof NotApplicableError) return;
-      if (isUnknownValueError(err)) skipped.push({ policy: policy.name, urn, reason: err.message });
-      else throw new Error(`Error validating resource with ${from(policy)}: ${(err as Error)?.stack ?? String(err)}`);
+      if (isUnknownValueError(err)) {
+        violations.push({ policy: policy.name, enforcementLevel: "advisory", urn, message: `can't run ${from(policy)} during preview: ${err.message}` });
+      } else throw new Error(`Error validating resource with ${from(policy)}: ${(err as Error)?.stack ?? String(err)}`);
     };
 
     if (isStackPolicy(policy)) {
@@ -179,7 +173,7 @@ export async function runPolicies(policies: readonly PlatformPolicy[], resources
   }
   const order = (v: PlanViolation) => `${v.policy}\u0000${v.urn ?? ""}\u0000${v.message}`;
   violations.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-  return { policies: planPolicies, violations, skipped };
+  return { policies: planPolicies, violations };
 }
 
 /** The stack's resources in the `PolicyResource` shape, linked to each other. */

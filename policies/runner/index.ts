@@ -1,10 +1,9 @@
 import type { PlanPack, PlanResource } from "../../tools/plan/types";
 import { PACKS, PackDefinition, packVersion } from "../packs";
 import { packConfigPath, readPackConfig, reconcile } from "./config";
-import { SkippedRun, runPolicies } from "./engine";
+import { runPolicies } from "./engine";
 
 export { PackConfigError, packConfigPath } from "./config";
-export type { SkippedRun } from "./engine";
 
 /** Options of an offline policy run. */
 export interface RunOptions {
@@ -26,10 +25,9 @@ export interface RunOptions {
   readonly configFile?: string;
 }
 
-/** A detailed run: the packs' results plus the policy runs skipped on unknown values. */
+/** A detailed run: the packs' results and the pack config file used. */
 export interface DetailedRun {
   readonly packs: PlanPack[];
-  readonly skipped: (SkippedRun & { readonly pack: string })[];
   /** The pack config file that was used. */
   readonly configFile: string;
 }
@@ -48,13 +46,12 @@ export function offlineStackTags(resources: readonly PlanResource[]): ReadonlyMa
   ]);
 }
 
-/** Runs every pack over recorded resources with the stack's pack config, and reports skipped runs too. */
+/** Runs every pack over recorded resources with the stack's pack config, and says which config file it used. */
 export async function runPacksDetailed(resources: readonly PlanResource[], stack: string, options: RunOptions = {}): Promise<DetailedRun> {
   const configFile = options.configFile ?? packConfigPath(stack);
   const file = readPackConfig(configFile);
   const stackTags = offlineStackTags(resources);
   const packs: PlanPack[] = [];
-  const skipped: DetailedRun["skipped"][number][] = [];
   for (const pack of options.packs ?? PACKS) {
     const version = packVersion(pack);
     const result = await runPolicies(pack.policies, resources, {
@@ -65,9 +62,8 @@ export async function runPacksDetailed(resources: readonly PlanResource[], stack
       outputs: options.outputs,
     });
     packs.push({ name: pack.name, version, policies: result.policies, violations: result.violations });
-    skipped.push(...result.skipped.map((s) => ({ ...s, pack: pack.name })));
   }
-  return { packs, skipped, configFile };
+  return { packs, configFile };
 }
 
 /**

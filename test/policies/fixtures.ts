@@ -1,6 +1,6 @@
 import type { PlatformPolicy } from "../../policies/lib/types";
 import { reconcile } from "../../policies/runner/config";
-import { SkippedRun, runPolicies } from "../../policies/runner/engine";
+import { runPolicies } from "../../policies/runner/engine";
 import { mentions, referenceTokens } from "../../policies/runner/references";
 import { offlineStackTags } from "../../policies/runner";
 import type { PlanResource } from "../../tools/plan/types";
@@ -91,10 +91,9 @@ export class World {
   }
 }
 
-/** The outcome of running one policy: `name: message` per violation, and skipped runs. */
+/** The outcome of running one policy: `name: message` per violation (advisory ones prefixed `[advisory] `). */
 export interface PolicyOutcome {
   readonly violations: string[];
-  readonly skipped: SkippedRun[];
 }
 
 /**
@@ -118,8 +117,9 @@ export async function runPolicy(
     outputs: opts.outputs,
   });
   return {
-    violations: result.violations.map((v) => `${v.urn ? v.urn.slice(v.urn.lastIndexOf("::") + 2) : "(stack)"}: ${v.message}`),
-    skipped: result.skipped,
+    violations: result.violations.map(
+      (v) => `${v.enforcementLevel === "advisory" ? "[advisory] " : ""}${v.urn ? v.urn.slice(v.urn.lastIndexOf("::") + 2) : "(stack)"}: ${v.message}`,
+    ),
   };
 }
 

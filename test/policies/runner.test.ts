@@ -38,10 +38,12 @@ describe("offline runner: resource policies", () => {
     expect(args.stackTags.get("platform:secrets")).toBe("masked");
   });
 
-  it("skips a policy run that touches a value unknown during preview, and does not report it", async () => {
+  it("reports a run that touches a value unknown during preview as the engine does: advisory, with its message", async () => {
     const outcome = await runPolicy(kmsPolicy, [logGroup("pending", { kmsKeyId: "[unknown]" }), logGroup("plain", {})]);
-    expect(outcome.violations).toEqual(["plain: kmsKeyId is not set, so the data is encrypted with an AWS-managed key instead of a customer-managed KMS key."]);
-    expect(outcome.skipped).toEqual([{ policy: kmsPolicy.name, urn: logGroup("pending", {}).urn, reason: "string value at .kmsKeyId can't be known during preview" }]);
+    expect(outcome.violations).toEqual([
+      `[advisory] pending: can't run policy '${kmsPolicy.name}' from policy pack 'test-pack@v0.0.0' during preview: string value at .kmsKeyId can't be known during preview`,
+      "plain: kmsKeyId is not set, so the data is encrypted with an AWS-managed key instead of a customer-managed KMS key.",
+    ]);
   });
 
   it("keeps secrets opaque: a '[secret]' value counts as set", async () => {
@@ -50,7 +52,7 @@ describe("offline runner: resource policies", () => {
 
   it("treats notApplicable as no result", async () => {
     const policy = resourcePolicy(header, aws.kms.Key, (_k, args) => args.notApplicable("never"));
-    expect(await runPolicy(policy, [resource("aws:kms/key:Key", "k", {})])).toEqual({ violations: [], skipped: [] });
+    expect(await runPolicy(policy, [resource("aws:kms/key:Key", "k", {})])).toEqual({ violations: [] });
   });
 
   it("fails the run, naming the policy, when a policy throws", async () => {
@@ -102,10 +104,12 @@ describe("offline runner: stack policies", () => {
     expect((await runPolicy(policy, [resource("aws:ec2/vpc:Vpc", "vpc", {})])).violations).toEqual(["(stack): stack-wide", "vpc: on the VPC"]);
   });
 
-  it("skips a stack policy that touches an unknown value", async () => {
+  it("reports a stack policy that touches an unknown value as advisory, as the engine does", async () => {
     const policy = stackPolicy(header, (stack) => [{ message: String((stack.resources[0].props as Record<string, unknown>).cidrBlock) }]);
     const outcome = await runPolicy(policy, [resource("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "[unknown]" })]);
-    expect(outcome).toEqual({ violations: [], skipped: [{ policy: "test-x-y-z", urn: null, reason: "string value at .cidrBlock can't be known during preview" }] });
+    expect(outcome).toEqual({
+      violations: ["[advisory] (stack): can't run policy 'test-x-y-z' from policy pack 'test-pack@v0.0.0' during preview: string value at .cidrBlock can't be known during preview"],
+    });
   });
 });
 

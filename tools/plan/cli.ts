@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   const stack = values.stack;
   const config = readStackConfig(ROOT, stack, values.config ?? []);
   const recording = await recordProgram(stack, config, path.join(ROOT, "index.ts"));
-  const packs = await runPacks(recording.resources, stack);
+  const packs = await runPacks(recording.resources, stack, { outputs: recording.outputs });
   const doc = buildDocument(stack, recording, packs);
   if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(doc, null, 2)}\n`);
   if (!values.quiet) console.log(formatPlan(doc));
