@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -7,12 +7,27 @@ import type { PlanDocument } from "../../tools/plan/types";
 import { ofType, single } from "../support/plans";
 
 const ROOT = path.resolve(__dirname, "../..");
+/** Starts `npm run plan -- ...` and resolves when it exits. Both runs below start at once. */
 const plan = (...args: string[]) =>
-  spawnSync(process.execPath, [require.resolve("tsx/cli"), "tools/plan/cli.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [require.resolve("tsx/cli"), "tools/plan/cli.ts", ...args], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("exit", (status) => resolve({ status, stdout, stderr }));
+  });
+const latestImage = plan("--stack", "prod", "--config", "services.user.image=repo/user:latest");
+const podEniOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "dev.json");
+const podEni = plan(
+  "--stack", "dev", "--quiet", "--json", podEniOut,
+  "--config", "cluster.instanceType=m5.large",
+  "--config", "services.order.secrets[0]=platform-dev/order/payment-api-key",
+);
 
 describe("npm run plan with a services override", () => {
-  it("exits 2 with one line naming the service and field for a latest image", () => {
-    const run = plan("--stack", "prod", "--config", "services.user.image=repo/user:latest");
+  it("exits 2 with one line naming the service and field for a latest image", async () => {
+    const run = await latestImage;
     expect(run.status).toBe(2);
     const lines = run.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
@@ -23,15 +38,10 @@ describe("npm run plan with a services override", () => {
 
 describe("a stack on nodes with pod ENIs, and a service that reads a secret", () => {
   let doc: PlanDocument;
-  beforeAll(() => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "dev.json");
-    const run = plan(
-      "--stack", "dev", "--quiet", "--json", out,
-      "--config", "cluster.instanceType=m5.large",
-      "--config", "services.order.secrets[0]=platform-dev/order/payment-api-key",
-    );
+  beforeAll(async () => {
+    const run = await podEni;
     expect([0, 1], run.stderr).toContain(run.status);
-    doc = JSON.parse(fs.readFileSync(out, "utf8")) as PlanDocument;
+    doc = JSON.parse(fs.readFileSync(podEniOut, "utf8")) as PlanDocument;
   }, 120_000);
 
   it("gives each service its own pod security group, bound by a SecurityGroupPolicy", () => {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -6,12 +6,35 @@ import { describe, expect, it } from "vitest";
 import { PLAN_CACHE, loadPlan } from "../support/plans";
 
 const ROOT = path.resolve(__dirname, "../..");
+interface Result {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+/** Starts `npm run plan -- ...` (as tsx runs it) and resolves when it exits. */
 const plan = (...args: string[]) =>
-  spawnSync(process.execPath, [require.resolve("tsx/cli"), "tools/plan/cli.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+  new Promise<Result>((resolve) => {
+    const child = spawn(process.execPath, [require.resolve("tsx/cli"), "tools/plan/cli.ts", ...args], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("exit", (status) => resolve({ status, stdout, stderr }));
+  });
+
+// Every process starts at once; each test reads its own result.
+const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "dev.json");
+const runs = {
+  badCidr: plan("--stack", "prod", "--config", "network.cidr=10.0.0.0/33"),
+  noStack: plan("--json", "x.json"),
+  unknownStack: plan("--stack", "qa"),
+  unknownFlag: plan("--stack", "dev", "--frobnicate"),
+  dev: plan("--stack", "dev", "--json", json),
+};
 
 describe("npm run plan", () => {
-  it("exits 2 on a bad CIDR with one line naming the setting and value, and no stack trace", () => {
-    const r = plan("--stack", "prod", "--config", "network.cidr=10.0.0.0/33");
+  it("exits 2 on a bad CIDR with one line naming the setting and value, and no stack trace", async () => {
+    const r = await runs.badCidr;
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     const lines = r.stderr.trim().split("\n");
@@ -20,32 +43,32 @@ describe("npm run plan", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("exits 2 on bad usage", () => {
-    const missing = plan("--json", "x.json");
+  it("exits 2 on bad usage", async () => {
+    const missing = await runs.noStack;
     expect([missing.status, missing.stderr.trim()]).toEqual([2, "--stack is required"]);
-    const unknown = plan("--stack", "qa");
+    const unknown = await runs.unknownStack;
     expect(unknown.status).toBe(2);
     expect(unknown.stderr.trim()).toMatch(/^no stack file Pulumi\.qa\.yaml; known stacks: dev, prod$/);
-    const flag = plan("--stack", "dev", "--frobnicate");
+    const flag = await runs.unknownFlag;
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain("Unknown option '--frobnicate'");
   });
 
-  it("writes byte-identical JSON for the same commit", () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "dev.json");
-    const r = plan("--stack", "dev", "--json", out, "--quiet");
-    expect(r.status === 0 || r.status === 1).toBe(true);
-    expect(fs.readFileSync(out, "utf8")).toBe(fs.readFileSync(path.join(PLAN_CACHE, "dev.json"), "utf8"));
+  it("writes byte-identical JSON for the same commit", async () => {
+    const r = await runs.dev;
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(json, "utf8")).toBe(fs.readFileSync(path.join(PLAN_CACHE, "dev.json"), "utf8"));
   });
 
-  it("prints the summary: resources per tier and type, policies and outputs", () => {
-    const r = plan("--stack", "dev");
-    expect(r.stdout).toContain("Offline plan for platform/dev");
-    expect(r.stdout).toMatch(/ {2}network \(\d+\)\n/);
-    expect(r.stdout).toMatch(/ {4} {3}9 {2}aws:ec2\/subnet:Subnet/);
-    expect(r.stdout).toContain("Policies:");
-    expect(r.stdout).toContain('network.vpcId: "network-vpc-id"');
-    expect(r.stdout).toMatch(/\d+ resources, \d+ mandatory and \d+ advisory policy violations/);
+  it("prints the summary: resources per tier and type, policies and outputs", async () => {
+    const { stdout } = await runs.dev;
+    expect(stdout).toContain("Offline plan for platform/dev");
+    expect(stdout).toMatch(/ {2}network \(\d+\)\n/);
+    expect(stdout).toMatch(/ {4} {3}9 {2}aws:ec2\/subnet:Subnet/);
+    expect(stdout).toMatch(/platform-aws@\d+\.\d+\.\d+: \d+ policies, 0 mandatory and \d+ advisory violations/);
+    expect(stdout).toContain('network.vpcId: "network-vpc-id"');
+    expect(stdout).toContain('cluster.kubeconfig: "[secret]"');
+    expect(stdout).toMatch(/\n\d+ resources, 0 mandatory and \d+ advisory policy violations, \d+ secret values masked\n?$/);
   });
 });
 
