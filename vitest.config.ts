@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // Test files share their worker's module cache: the SDKs and the policies load once
+    // per worker instead of once per file (collect time 25 s -> 5 s). No test relies on
+    // fresh module state; the one that runs the program in-process uses its own config.
+    isolate: false,
   },
 });
