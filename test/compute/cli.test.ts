@@ -1,22 +1,11 @@
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanDocument } from "../../tools/plan/types";
 import { ofType, single } from "../support/plans";
+import { runPlan as plan } from "../support/run";
 
-const ROOT = path.resolve(__dirname, "../..");
-/** Starts `npm run plan -- ...` and resolves when it exits. Both runs below start at once. */
-const plan = (...args: string[]) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [require.resolve("tsx/cli"), "tools/plan/cli.ts", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("exit", (status) => resolve({ status, stdout, stderr }));
-  });
 const latestImage = plan("--stack", "prod", "--config", "services.user.image=repo/user:latest");
 const podEniOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "dev.json");
 const podEni = plan(

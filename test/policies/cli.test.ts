@@ -8,21 +8,12 @@ import { formatPolicyList } from "../../tools/policies";
 import { policyRows } from "../../tools/policyTable";
 import type { PlanDocument } from "../../tools/plan/types";
 import { clonePlan, loadPlan } from "../support/plans";
+import { ROOT, runTs } from "../support/run";
 
-const ROOT = path.resolve(__dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-check-"));
 
-/** Runs `npm run check -- ARGS` the way npm does (tsx tools/check.ts), without npm's banner. */
-function check(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [require.resolve("tsx/cli"), "tools/check.ts", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `npm run check -- ARGS`, with the exit code as `code`. */
+const check = (...args: string[]) => runTs("tools/check.ts", ...args).then((r) => ({ code: r.status, stdout: r.stdout, stderr: r.stderr }));
 
 function save(doc: PlanDocument, name: string): string {
   const file = path.join(dir, name);

@@ -1,26 +1,9 @@
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PLAN_CACHE, loadPlan } from "../support/plans";
-
-const ROOT = path.resolve(__dirname, "../..");
-interface Result {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-/** Starts `npm run plan -- ...` (as tsx runs it) and resolves when it exits. */
-const plan = (...args: string[]) =>
-  new Promise<Result>((resolve) => {
-    const child = spawn(process.execPath, [require.resolve("tsx/cli"), "tools/plan/cli.ts", ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("exit", (status) => resolve({ status, stdout, stderr }));
-  });
+import { runPlan as plan } from "../support/run";
 
 // Every process starts at once; each test reads its own result.
 const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "dev.json");

@@ -1,0 +1,30 @@
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "../..");
+
+/** What a finished command printed, and how it exited. */
+export interface RunResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a TypeScript entry point the way its npm script does (`tsx <script> ARGS`, without
+ * npm's banner) and resolves when it exits. Start several before awaiting any: they run
+ * concurrently.
+ */
+export function runTs(script: string, ...args: string[]): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [require.resolve("tsx/cli"), script, ...args], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** `npm run plan -- ARGS`. */
+export const runPlan = (...args: string[]) => runTs("tools/plan/cli.ts", ...args);
