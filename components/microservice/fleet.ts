@@ -11,10 +11,15 @@ import { ServiceIdentity } from "./ServiceIdentity";
 export const serviceNames = (service: string) => ({ identity: `${service}-identity`, pod: `${service}-pod` });
 
 export interface ServiceIdentitiesArgs {
+  /** The cluster: its OIDC provider (IRSA trust), pod security group mode and node group. */
   readonly cluster: Pick<Cluster, "oidcProviderArn" | "oidcIssuerHost" | "podSecurityGroups" | "nodeSecurityGroupId">;
+  /** The VPC the per-service pod security groups belong to. */
   readonly vpcId: pulumi.Input<string>;
+  /** The VPC CIDR, which pod security groups admit (sidecar and kubelet traffic). */
   readonly vpcCidr: string;
+  /** The account, partition and region, for role and secret ARNs. */
   readonly identity: AwsIdentity;
+  /** The prefix of AWS names and `Name` tags, e.g. `platform-prod`. */
   readonly namePrefix: string;
 }
 
@@ -49,18 +54,30 @@ export function createServiceIdentities(
 }
 
 export interface MicroservicePodsArgs {
+  /** Each service's identity (IRSA role, security group), from `createServiceIdentities`. */
   readonly identities: Readonly<Record<string, ServiceIdentity>>;
+  /** The mesh: its ingress gateway, which every service's VirtualService binds to. */
   readonly mesh: Mesh;
+  /** The tracing collector's host, which every Sidecar may reach. */
   readonly tracingHost: string;
+  /** The tracing collector's port. */
   readonly tracingPort: number;
+  /** The data subnets' CIDRs, the one place NetworkPolicies let pods reach data stores. */
   readonly dataCidrs: readonly string[];
+  /** The application subnets' CIDRs (nodes and the AWS interface endpoints). */
   readonly applicationCidrs: readonly string[];
   /** The AWS region (the pods' regional STS endpoint). */
   readonly region: string;
+  /** The KMS key that encrypts each service's log group. */
   readonly logKeyArn: pulumi.Input<string>;
+  /** Retention of each service's log group, in days. */
   readonly logRetentionDays: number;
+  /** Protect the services' log groups from deletion (prod). */
   readonly protectStateful: boolean;
-  /** The data tier's bindings, by service; a service without one mounts nothing from it. */
+  /**
+   * The data tier's bindings, by service.
+   * @default - no bindings: a service mounts nothing from the data tier.
+   */
   readonly bindings?: Readonly<Record<string, ServiceDataBinding>>;
 }
 

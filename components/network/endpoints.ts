@@ -20,9 +20,11 @@ export function endpointServiceName(region: string, service: string): string {
 }
 
 export interface EndpointsArgs {
+  /** The VPC the endpoints serve. */
   readonly vpcId: pulumi.Input<string>;
   /** The VPC CIDR: the only source the endpoints' security group admits (HTTPS). */
   readonly vpcCidr: string;
+  /** The region, which names the endpoint services (`com.amazonaws.<region>.<service>`). */
   readonly region: string;
   /** Where the interface endpoints' network interfaces go (the application subnets). */
   readonly subnetIds: pulumi.Input<string>[];
