@@ -93,3 +93,21 @@ export const networkSchema = z
   });
 
 export type NetworkSettingsInput = z.input<typeof networkSchema>;
+
+/**
+ * Services that declare external hosts need a way out: with `natStrategy: None` the
+ * application subnets have no route to the internet, and those calls would fail at run
+ * time rather than at `pulumi up`. One problem per such service.
+ */
+export function natEgressProblems(
+  natStrategy: NatStrategy,
+  services: Readonly<Record<string, { readonly egressHosts: readonly string[] }>>,
+): { path: (string | number)[]; message: string }[] {
+  if (natStrategy !== "None") return [];
+  return Object.entries(services)
+    .filter(([, s]) => s.egressHosts.length > 0)
+    .map(([name, s]) => ({
+      path: ["services", name, "egressHosts"],
+      message: `lists external hosts (${s.egressHosts.join(", ")}) but network.natStrategy is None, so the application subnets have no route to the internet; use natStrategy Single or OnePerAz, or drop the hosts`,
+    }));
+}

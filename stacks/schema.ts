@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dataProblems, dataSchema } from "./data";
 import { clusterEnvironmentProblems, clusterSchema, meshSchema } from "./compute";
-import { networkSchema } from "./network";
+import { natEgressProblems, networkSchema } from "./network";
 import { servicesSchema } from "./services";
 
 /** The two environments this program knows; each has a profile of defaults. */
@@ -58,6 +58,9 @@ export const settingsSchema = z
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
     for (const p of dataProblems({ services: s.services, data: s.data })) {
+      ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+    }
+    for (const p of natEgressProblems(s.network.natStrategy, s.services)) {
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
     (s.network.availabilityZones ?? []).forEach((az, i) => {

@@ -52,6 +52,11 @@ describe("stack defaults", () => {
     expect(s.tags.costCenter).toBe("77");
   });
 
+  it("accepts natStrategy None when no service calls out of the VPC", () => {
+    const tree = merge(stackTree("dev", ["network.natStrategy=None"]), { services: { order: { egressHosts: [] } } });
+    expect(resolveSettings("dev", tree).network.natStrategy).toBe("None");
+  });
+
   it("a stack not named after an environment picks one with platform:environment", () => {
     const s = resolveSettings("staging", merge(stackTree("prod"), { environment: "dev" }));
     expect(s).toMatchObject({ stack: "staging", environment: "dev", logRetentionDays: 30, network: { natStrategy: "OnePerAz" } });
@@ -95,6 +100,7 @@ describe("bad settings stop the program with one line naming stack, setting, val
     ["log retention CloudWatch does not offer", ["logRetentionDays=31"], ["platform:logRetentionDays = 31 is not a CloudWatch Logs retention period; allowed: one of 1, 3, 5, 7, 14, 30"]],
     ["log retention of the wrong type", ["logRetentionDays=forever"], ['platform:logRetentionDays = "forever" has the wrong type (string, expected number)']],
     ["protectStateful not a boolean", ["protectStateful=yes"], ['platform:protectStateful = "yes" has the wrong type (string, expected boolean); allowed: true | false']],
+    ["external hosts with no NAT", ["network.natStrategy=None"], ['platform:services.order.egressHosts = ["api.stripe.com"] lists external hosts (api.stripe.com) but network.natStrategy is None, so the application subnets have no route to the internet; use natStrategy Single or OnePerAz, or drop the hosts']],
     ["unknown environment", ["environment=qa"], ['platform:environment = "qa" is not a known environment; allowed: dev | prod']],
   ];
 
