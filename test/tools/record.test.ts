@@ -20,11 +20,13 @@ describe("scrub", () => {
 
 describe("recordProgram on bad settings", () => {
   it("throws the settings error before any resource but the stack is registered", async () => {
-    // The program is loaded with require(), as `pulumi up` does; tsx compiles it here.
-    (require("tsx/cjs/api") as { register: () => void }).register();
+    // The program is loaded with require(), as `pulumi up` does; tsx's scoped require
+    // compiles it here without hooking the rest of the worker.
+    const tsx = require("tsx/cjs/api") as { require: (id: string, from: string) => unknown };
+    const load = (file: string) => tsx.require(file, __filename);
     const root = path.resolve(__dirname, "../..");
     const config = readStackConfig(root, "prod", ["network.cidr=10.0.0.0/33"]);
-    const err = (await recordProgram("prod", config, path.join(root, "index.ts")).catch((e: unknown) => e)) as Error & { registered: number };
+    const err = (await recordProgram("prod", config, path.join(root, "index.ts"), load).catch((e: unknown) => e)) as Error & { registered: number };
     expect(err.name).toBe("SettingsError");
     expect(err.message).toContain('platform:network.cidr = "10.0.0.0/33"');
     expect(err.registered).toBeLessThanOrEqual(1);

@@ -47,8 +47,16 @@ interface Monitor {
  * monitor receives carries the inputs (with secrets still marked), parent, provider,
  * dependencies and most options; a stack transformation adds `dependsOn`, which the
  * request folds into `dependencies`.
+ *
+ * `load` requires the program, as `pulumi up` does; a caller without a TypeScript hook
+ * (a test) passes a loader that compiles it.
  */
-export async function recordProgram(stack: string, config: ProgramConfig, programPath: string): Promise<Recording> {
+export async function recordProgram(
+  stack: string,
+  config: ProgramConfig,
+  programPath: string,
+  load: (file: string) => unknown = require,
+): Promise<Recording> {
   pulumi.runtime.setAllConfig(config.values, config.secretKeys);
   const region = config.values["platform:region"] ?? "us-east-1";
   await pulumi.runtime.setMocks(new PlanMocks(region), "platform", stack, true);
@@ -78,7 +86,7 @@ export async function recordProgram(stack: string, config: ProgramConfig, progra
   const swallow = () => undefined;
   process.on("unhandledRejection", swallow);
   try {
-    await runProgram(programPath, dependsOn);
+    await runProgram(programPath, dependsOn, load);
   } catch (err) {
     if (err && typeof err === "object") (err as { registered?: number }).registered = requests.size;
     throw err;
@@ -126,15 +134,18 @@ export async function recordProgram(stack: string, config: ProgramConfig, progra
 }
 
 /** Runs the program as the stack's init, noting each resource's `dependsOn` on the way. */
-async function runProgram(programPath: string, dependsOn: { resource: pulumi.Resource; on: pulumi.Resource[] }[]): Promise<void> {
+async function runProgram(
+  programPath: string,
+  dependsOn: { resource: pulumi.Resource; on: pulumi.Resource[] }[],
+  load: (file: string) => unknown,
+): Promise<void> {
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       const on = args.opts.dependsOn;
       if (on) dependsOn.push({ resource: args.resource, on: (Array.isArray(on) ? on : [on]) as pulumi.Resource[] });
       return undefined;
     });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path.resolve(programPath));
+    return load(path.resolve(programPath));
   });
 }
 
