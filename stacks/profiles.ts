@@ -21,6 +21,14 @@ const shared: SettingsTree = {
     tracingCollector: "otel-collector.observability.svc.cluster.local:4317",
   },
   tags: { extra: {} },
+  // The data settings both environments share; each profile adds its own sizes and HA.
+  data: {
+    redis: { engineVersion: "7.1" },
+    kafka: { version: "3.6.0" },
+    pipeline: { bufferSeconds: 300 },
+    buckets: { documentRetentionYears: 7 },
+    secretRotationDays: 30,
+  },
 };
 
 /**
@@ -36,12 +44,11 @@ export const PROFILES: Record<Environment, SettingsTree> = {
     protectStateful: false,
     data: {
       highAvailability: false,
-      redis: { nodeType: "cache.t4g.small", nodeCount: 1, engineVersion: "7.1", snapshotRetentionDays: 1 },
-      kafka: { brokersPerAz: 1, instanceType: "kafka.m7g.large", volumeGb: 100, version: "3.6.0", partitions: 3 },
+      redis: { nodeType: "cache.t4g.small", nodeCount: 1, snapshotRetentionDays: 1 },
+      kafka: { brokersPerAz: 1, instanceType: "kafka.m7g.large", volumeGb: 100, partitions: 3 },
       redshift: { baseCapacityRpu: 8 },
-      pipeline: { bufferSeconds: 300, bufferMb: 64 },
-      buckets: { documentRetentionYears: 7, noncurrentVersionDays: 30 },
-      secretRotationDays: 30,
+      pipeline: { bufferMb: 64 },
+      buckets: { noncurrentVersionDays: 30 },
       backupRetentionDays: 7,
     },
   }),
@@ -52,12 +59,11 @@ export const PROFILES: Record<Environment, SettingsTree> = {
     protectStateful: true,
     data: {
       highAvailability: true,
-      redis: { nodeType: "cache.m7g.large", nodeCount: 3, engineVersion: "7.1", snapshotRetentionDays: 14 },
-      kafka: { brokersPerAz: 2, instanceType: "kafka.m7g.xlarge", volumeGb: 1000, version: "3.6.0", partitions: 6 },
+      redis: { nodeType: "cache.m7g.large", nodeCount: 3, snapshotRetentionDays: 14 },
+      kafka: { brokersPerAz: 2, instanceType: "kafka.m7g.xlarge", volumeGb: 1000, partitions: 6 },
       redshift: { baseCapacityRpu: 32 },
-      pipeline: { bufferSeconds: 300, bufferMb: 128 },
-      buckets: { documentRetentionYears: 7, noncurrentVersionDays: 365 },
-      secretRotationDays: 30,
+      pipeline: { bufferMb: 128 },
+      buckets: { noncurrentVersionDays: 365 },
       backupRetentionDays: 35,
     },
   }),
