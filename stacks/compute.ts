@@ -3,21 +3,28 @@ import { cidrProblem, isPrivate, parseCidr } from "../components/network/cidr";
 
 /**
  * The EKS versions this program supports, each with the EKS add-on versions it was
- * tested with. Only versions in EKS standard support are listed (CKV_AWS_339); adding
- * one means adding its add-on matrix here.
+ * tested with. Only versions in EKS standard support are listed (CKV_AWS_339; the
+ * support calendar in policies/lib/supportCalendar.ts holds the end dates, and a test
+ * checks every version here against it); adding one means adding its add-on matrix here.
+ *
+ * 1.34 left standard support on 2026-12-02, so 1.35 (standard support until 2027-03-27)
+ * and 1.36 are offered. Add-on versions are the `eksbuild` builds published for that
+ * Kubernetes version, as pinned by public EKS 1.35/1.36 configurations (Terraform and
+ * upgrade runbooks); confirmed 2026-12-02. Check them with
+ * `aws eks describe-addon-versions --kubernetes-version <v> --addon-name <name>`.
  */
 export const EKS_VERSIONS = {
-  "1.32": {
-    "vpc-cni": "v1.19.5-eksbuild.1",
-    "kube-proxy": "v1.32.0-eksbuild.2",
-    coredns: "v1.11.4-eksbuild.2",
-    "aws-ebs-csi-driver": "v1.46.0-eksbuild.1",
+  "1.35": {
+    "vpc-cni": "v1.21.1-eksbuild.3",
+    "kube-proxy": "v1.35.0-eksbuild.2",
+    coredns: "v1.13.2-eksbuild.1",
+    "aws-ebs-csi-driver": "v1.55.0-eksbuild.2",
   },
-  "1.33": {
-    "vpc-cni": "v1.19.5-eksbuild.1",
-    "kube-proxy": "v1.33.0-eksbuild.2",
-    coredns: "v1.12.1-eksbuild.2",
-    "aws-ebs-csi-driver": "v1.46.0-eksbuild.1",
+  "1.36": {
+    "vpc-cni": "v1.23.1-eksbuild.1",
+    "kube-proxy": "v1.36.0-eksbuild.25",
+    coredns: "v1.14.3-eksbuild.23",
+    "aws-ebs-csi-driver": "v1.66.0-eksbuild.1",
   },
 } as const satisfies Record<string, Record<EksAddonName, string>>;
 export type EksVersion = keyof typeof EKS_VERSIONS;
@@ -31,7 +38,7 @@ export type EksAddonName = (typeof EKS_ADDONS)[number];
 export const NODE_MIN = 2;
 export const NODE_MAX = 6;
 
-/** An exact semantic version, as Helm pins a chart: `1.27.3`, never a range. */
+/** An exact semantic version, as Helm pins a chart: `1.31.0`, never a range. */
 const chartVersion = (example: string) =>
   z
     .string()
@@ -63,7 +70,7 @@ const publicCidr = z
 /** The EKS cluster and its managed node group. */
 export const clusterSchema = z
   .object({
-    // YAML reads an unquoted 1.33 as a number; a version is text.
+    // YAML reads an unquoted 1.35 as a number; a version is text.
     version: z
       .preprocess((v) => (typeof v === "number" ? v.toFixed(2) : v), z.enum(EKS_VERSION_NAMES))
       .describe(`a supported EKS version: ${EKS_VERSION_NAMES.join(" | ")}`),
@@ -155,7 +162,7 @@ export const rateLimitSchema = z
 /** Istio and its ingress gateway. */
 export const meshSchema = z
   .object({
-    istioVersion: chartVersion("1.27.3"),
+    istioVersion: chartVersion("1.31.0"),
     tracingCollector: collectorAddress,
     tracingSamplingPercent: z.number().min(0).max(100).describe("a percentage from 0 to 100"),
     ingressHosts: z

@@ -27,16 +27,18 @@ export const DB_INSTANCE_CLASSES: Readonly<Record<SqlEngine, readonly string[]>>
 };
 
 /**
- * Major versions per engine. Only the major version is pinned: minor versions are
- * upgraded automatically by RDS (`autoMinorVersionUpgrade`), so the program never drifts.
+ * Major versions per engine, only those in RDS standard support (the support calendar in
+ * policies/lib/supportCalendar.ts holds their end dates; a test checks this list against
+ * it). MySQL 8.0 left standard support on 2026-07-31. Only the major version is pinned:
+ * minor versions are upgraded automatically by RDS (`autoMinorVersionUpgrade`).
  */
 export const DB_ENGINE_VERSIONS: Readonly<Record<SqlEngine, readonly string[]>> = {
   postgres: ["14", "15", "16", "17"],
-  mysql: ["8.0", "8.4"],
+  mysql: ["8.4"],
 };
 
-/** The version a database gets when its settings name none. */
-export const DEFAULT_ENGINE_VERSION: Readonly<Record<SqlEngine, string>> = { postgres: "16", mysql: "8.0" };
+/** The version a database gets when its settings name none (PostgreSQL 16: standard support until 2029-02-28; MySQL 8.4: until 2029-07-31). */
+export const DEFAULT_ENGINE_VERSION: Readonly<Record<SqlEngine, string>> = { postgres: "16", mysql: "8.4" };
 
 const databaseSchema = z
   .object({

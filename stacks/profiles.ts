@@ -10,14 +10,14 @@ const shared: SettingsTree = {
     serviceCidr: "172.20.0.0/16",
   },
   cluster: {
-    version: "1.33",
+    version: "1.35",
     instanceType: "t3.medium",
     desiredSize: 3,
     diskSizeGiB: 50,
     publicAccessCidrs: [],
   },
   mesh: {
-    istioVersion: "1.27.3",
+    istioVersion: "1.31.0",
     tracingCollector: "otel-collector.observability.svc.cluster.local:4317",
   },
   tags: { extra: {} },

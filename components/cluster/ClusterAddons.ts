@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { METRICS_SERVER, PinnedChart, SECRETS_STORE_AWS_PROVIDER, SECRETS_STORE_CSI_DRIVER } from "./charts";
+import { IRSA_TOKEN_AUDIENCE, METRICS_SERVER, PinnedChart, SECRETS_STORE_AWS_PROVIDER, SECRETS_STORE_CSI_DRIVER } from "./charts";
 
 export interface ClusterAddonsArgs {
   /**
@@ -18,8 +18,15 @@ export function addonValues(): Record<"metricsServer" | "secretsStore" | "awsPro
       podDisruptionBudget: { enabled: true, minAvailable: 1 },
       args: ["--kubelet-preferred-address-types=InternalIP"],
     },
-    // No sync into Kubernetes Secrets: the files in the pod are the only copy.
-    secretsStore: { syncSecret: { enabled: false }, enableSecretRotation: true, rotationPollInterval: "2m" },
+    // No sync into Kubernetes Secrets: the files in the pod are the only copy. The driver
+    // requests each pod's service-account token for STS, so the AWS provider (installed
+    // by its own release) can assume the pod's IRSA role.
+    secretsStore: {
+      syncSecret: { enabled: false },
+      enableSecretRotation: true,
+      rotationPollInterval: "2m",
+      tokenRequests: [{ audience: IRSA_TOKEN_AUDIENCE }],
+    },
     // The driver is installed by its own release above, not as a sub-chart.
     awsProvider: { "secrets-store-csi-driver": { install: false } },
   };

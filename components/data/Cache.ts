@@ -8,6 +8,14 @@ import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup,
 /** The Redis port. */
 export const REDIS_PORT = 6379;
 
+/**
+ * The rotation Lambda's runtime. nodejs20.x reached Lambda deprecation on 2026-04-30
+ * (function creates blocked from 2026-08-31); nodejs24.x is supported until 2028-04-30
+ * (support calendar, policies/lib/supportCalendar.ts). The handler is an async ES module
+ * using the AWS SDK v3 clients the runtime bundles, which nodejs24.x requires (it drops
+ * callback-style handlers).
+ */
+export const ROTATION_RUNTIME = "nodejs24.x";
 /** Where the rotation function's code lives (packaged as is: it only uses the runtime's SDK). */
 export const ROTATION_CODE_DIR = path.join(__dirname, "lambda", "redis-auth-rotation");
 
@@ -150,7 +158,7 @@ export class Cache extends pulumi.ComponentResource {
       {
         name: functionName,
         description: `Rotates the AUTH token of ${awsName} (ROTATE, then SET on the next rotation).`,
-        runtime: "nodejs20.x",
+        runtime: ROTATION_RUNTIME,
         handler: "index.handler",
         code: new pulumi.asset.FileArchive(ROTATION_CODE_DIR),
         role: role.arn,

@@ -7,7 +7,7 @@ import { DataPlacement, TrafficSource, createStoreSecurityGroup } from "./common
 export interface EngineProfile {
   readonly engine: SqlEngine;
   readonly port: number;
-  /** The parameter-group family for a major version, e.g. `postgres16`, `mysql8.0`. */
+  /** The parameter-group family for a major version, e.g. `postgres16`, `mysql8.4`. */
   readonly family: string;
   /** Parameters that force TLS and make the exported logs non-empty. */
   readonly parameters: readonly { readonly name: string; readonly value: string }[];
@@ -15,7 +15,7 @@ export interface EngineProfile {
   readonly logExports: readonly string[];
 }
 
-/** The engine's profile at `version` (a major version, e.g. `16` or `8.0`). */
+/** The engine's profile at `version` (a major version, e.g. `16` or `8.4`). */
 export function engineProfile(engine: SqlEngine, version: string): EngineProfile {
   if (engine === "postgres") {
     return {
@@ -69,7 +69,7 @@ export interface ServiceDatabaseArgs extends DataPlacement {
   readonly maxStorageGb?: number;
   /**
    * The engine's major version.
-   * @default - postgres 16, mysql 8.0.
+   * @default - postgres 16, mysql 8.4.
    */
   readonly engineVersion?: string;
   /** The service's own KMS key: storage, Performance Insights and the master secret. */

@@ -90,6 +90,8 @@ import { awsWafv2WebAclRateLimit } from "./aws/wafv2/aws-wafv2-webacl-rate-limit
 import { awsWafv2WebAclRulesAndMetrics } from "./aws/wafv2/aws-wafv2-webacl-rules-and-metrics";
 import { awsWafv2WebAclAssociationInternetFacingAlb } from "./aws/wafv2/aws-wafv2-webaclassociation-internet-facing-alb";
 import { pulumiStackOutputsSecret } from "./pulumi/stack/pulumi-stack-outputs-secret";
+import { awsLambdaFunctionSupportedRuntime } from "./aws/lambda/aws-lambda-function-supported-runtime";
+import { awsRdsInstanceSupportedEngineVersion } from "./aws/rds/aws-rds-instance-supported-engine-version";
 
 /** The AWS pack's policies (plus the stack-output check, which is cloud-neutral), sorted by name. */
 export const awsPolicies: readonly PlatformPolicy[] = [
@@ -184,4 +186,6 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsWafv2WebAclRulesAndMetrics,
   awsWafv2WebAclAssociationInternetFacingAlb,
   pulumiStackOutputsSecret,
+  awsLambdaFunctionSupportedRuntime,
+  awsRdsInstanceSupportedEngineVersion,
 ];

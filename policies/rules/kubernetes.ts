@@ -38,6 +38,7 @@ import { kubernetesIstioServiceEntryExplicitHosts } from "./kubernetes/istio/kub
 import { kubernetesNetworkingDeploymentAllowPolicy } from "./kubernetes/networking/kubernetes-networking-deployment-allow-policy";
 import { kubernetesNetworkingNamespaceDefaultDeny } from "./kubernetes/networking/kubernetes-networking-namespace-default-deny";
 import { kubernetesPolicyDeploymentPdb } from "./kubernetes/policy/kubernetes-policy-deployment-pdb";
+import { kubernetesHelmReleaseIstioSupportedVersion } from "./kubernetes/helm/kubernetes-helm-release-istio-supported-version";
 
 /** The Kubernetes and Istio pack's policies, sorted by name. */
 export const kubernetesPolicies: readonly PlatformPolicy[] = [
@@ -80,4 +81,5 @@ export const kubernetesPolicies: readonly PlatformPolicy[] = [
   kubernetesNetworkingDeploymentAllowPolicy,
   kubernetesNetworkingNamespaceDefaultDeny,
   kubernetesPolicyDeploymentPdb,
+  kubernetesHelmReleaseIstioSupportedVersion,
 ];

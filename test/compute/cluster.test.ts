@@ -13,7 +13,7 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
     expect(ofType(doc, "aws:eks/cluster:Cluster")).toHaveLength(1);
     expect(eks.inputs.name).toBe(`platform-${stack}`);
     expect(Object.keys(EKS_VERSIONS)).toContain(eks.inputs.version);
-    expect(eks.inputs.version).toBe("1.33");
+    expect(eks.inputs.version).toBe("1.35");
   });
 
   it("sits in the application subnets with a private endpoint; public off in prod, restricted in dev", () => {
@@ -94,7 +94,7 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
       ofType(doc, "aws:eks/addon:Addon").filter((a) => a.name.startsWith("cluster-")).map((a) => [String(a.inputs.addonName), a]),
     );
     expect(Object.keys(addons).sort()).toEqual(["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"]);
-    for (const [name, a] of Object.entries(addons)) expect(a.inputs.addonVersion).toBe(EKS_VERSIONS["1.33"][name as keyof (typeof EKS_VERSIONS)["1.33"]]);
+    for (const [name, a] of Object.entries(addons)) expect(a.inputs.addonVersion).toBe(EKS_VERSIONS["1.35"][name as keyof (typeof EKS_VERSIONS)["1.35"]]);
     expect(JSON.parse(String(addons["vpc-cni"].inputs.configurationValues))).toEqual({ enableNetworkPolicy: "true" });
     expect(addons["vpc-cni"].inputs.serviceAccountRoleArn).toMatch(/cluster-vpc-cni-irsa$/);
     expect(addons["aws-ebs-csi-driver"].inputs.serviceAccountRoleArn).toMatch(/cluster-ebs-csi-irsa$/);
@@ -119,10 +119,19 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
     const releases: Record<string, Record<string, unknown>> = Object.fromEntries(
       ofType(doc, "kubernetes:helm.sh/v3:Release").map((r) => [String(r.inputs.name), r.inputs]),
     );
-    expect(releases["metrics-server"]).toMatchObject({ chart: "metrics-server", version: "3.13.0", namespace: "kube-system", repositoryOpts: { repo: "https://kubernetes-sigs.github.io/metrics-server/" } });
-    expect(releases["secrets-store-csi-driver"]).toMatchObject({ chart: "secrets-store-csi-driver", version: "1.6.1", namespace: "kube-system" });
-    expect(releases["secrets-store-aws"]).toMatchObject({ chart: "secrets-store-csi-driver-provider-aws", version: "3.1.4", namespace: "kube-system" });
+    expect(releases["metrics-server"]).toMatchObject({ chart: "metrics-server", version: "3.14.0", namespace: "kube-system", repositoryOpts: { repo: "https://kubernetes-sigs.github.io/metrics-server/" } });
+    expect(releases["secrets-store-csi-driver"]).toMatchObject({ chart: "secrets-store-csi-driver", version: "1.6.0", namespace: "kube-system" });
+    expect(releases["secrets-store-aws"]).toMatchObject({ chart: "secrets-store-csi-driver-provider-aws", version: "2.2.0", namespace: "kube-system" });
     for (const r of Object.values(releases)) expect(String(r.version)).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("has the CSI driver request each pod's token for STS, so the separately installed AWS provider can use the pod's IRSA role", () => {
+    const byName = (n: string) => ofType(doc, "kubernetes:helm.sh/v3:Release").find((r) => r.inputs.name === n)!.inputs;
+    const driver = byName("secrets-store-csi-driver").values as Record<string, unknown>;
+    expect(driver.tokenRequests).toEqual([{ audience: "sts.amazonaws.com" }]);
+    expect(driver.syncSecret).toEqual({ enabled: false });
+    // The provider's chart must not install a second, unconfigured driver.
+    expect(byName("secrets-store-aws").values).toEqual({ "secrets-store-csi-driver": { install: false } });
   });
 
   it("exports the kubeconfig only as a secret", () => {

@@ -13,7 +13,7 @@ describe.each(STACKS)("mesh (%s)", (stack) => {
   it("installs base, cni, istiod and the gateway from the Istio repository, all pinned to one version", () => {
     expect(Object.keys(releases).sort()).toEqual(["mesh-base", "mesh-cni", "mesh-gateway", "mesh-istiod"]);
     for (const r of Object.values(releases)) {
-      expect(r.inputs).toMatchObject({ version: "1.27.3", repositoryOpts: { repo: "https://istio-release.storage.googleapis.com/charts" } });
+      expect(r.inputs).toMatchObject({ version: "1.31.0", repositoryOpts: { repo: "https://istio-release.storage.googleapis.com/charts" } });
     }
     expect(releases["mesh-istiod"].inputs.namespace).toBe("istio-system");
     expect(releases["mesh-gateway"].inputs).toMatchObject({ namespace: "istio-ingress", name: "istio-ingressgateway" });

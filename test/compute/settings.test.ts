@@ -78,7 +78,8 @@ describe("services settings", () => {
 
 describe("cluster and mesh settings", () => {
   it.each([
-    ["an unsupported version", ["cluster.version=1.25"], `platform:cluster.version = 1.25 is not one of the allowed values; allowed: a supported EKS version: 1.32 | 1.33`],
+    ["an unsupported version", ["cluster.version=1.25"], `platform:cluster.version = 1.25 is not one of the allowed values; allowed: a supported EKS version: 1.35 | 1.36`],
+    ["a version past EKS standard support", ["cluster.version=1.33"], `platform:cluster.version = 1.33 is not one of the allowed values; allowed: a supported EKS version: 1.35 | 1.36`],
     ["too many nodes", ["cluster.desiredSize=7"], `platform:cluster.desiredSize = 7 is out of range; allowed: a whole number from 2 to 6`],
     ["a bad admin role", ["cluster.adminRoleArn=admin"], `platform:cluster.adminRoleArn = "admin" has the wrong format; allowed: an IAM role ARN`],
     ["an open public endpoint", ["cluster.publicAccessCidrs[0]=0.0.0.0/0"], `platform:cluster.publicAccessCidrs[0] = "0.0.0.0/0" is wider than /8`],

@@ -39,7 +39,7 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
     for (const [svc, engine] of Object.entries(SEED)) {
       const db = single(doc, "aws:rds/instance:Instance", `data-${svc}-db-instance`).inputs;
       expect(db.engine).toBe(engine);
-      expect(db.engineVersion).toBe(engine === "postgres" ? "16" : "8.0");
+      expect(db.engineVersion).toBe(engine === "postgres" ? "16" : "8.4");
       expect(db.instanceClass).toBe(CLASSES[stack][svc as keyof typeof SEED]);
       expect(db.port).toBe(engine === "postgres" ? 5432 : 3306);
       expect(db.identifier).toBe(`platform-${stack}-${svc}`);
@@ -90,7 +90,7 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
       expect(i.enabledCloudwatchLogsExports).toEqual(engine === "postgres" ? ["postgresql", "upgrade"] : ["error", "slowquery"]);
       expect(db.options.protect).toBe(prod);
       const params = single(doc, "aws:rds/parameterGroup:ParameterGroup", `data-${svc}-db-params`).inputs;
-      expect(params.family).toBe(engine === "postgres" ? "postgres16" : "mysql8.0");
+      expect(params.family).toBe(engine === "postgres" ? "postgres16" : "mysql8.4");
       const tls = engine === "postgres" ? { name: "rds.force_ssl", value: "1" } : { name: "require_secure_transport", value: "ON" };
       expect(params.parameters).toContainEqual({ ...tls, applyMethod: "pending-reboot" });
       const subnets = single(doc, "aws:rds/subnetGroup:SubnetGroup", `data-${svc}-db-subnets`).inputs;
@@ -178,7 +178,7 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
     expect(secret.kmsKeyId).toBe(keyArn("data-redis-key"));
     const rotation = single(doc, "aws:secretsmanager/secretRotation:SecretRotation", "data-redis-auth-rotation").inputs;
     expect(rotation).toMatchObject({ rotationRules: { automaticallyAfterDays: 30 }, rotationLambdaArn: "arn:aws:lambda:us-east-1:123456789012:function/data-redis-rotation" });
-    expect(single(doc, "aws:lambda/function:Function", "data-redis-rotation").inputs).toMatchObject({ runtime: "nodejs20.x", handler: "index.handler", timeout: 900 });
+    expect(single(doc, "aws:lambda/function:Function", "data-redis-rotation").inputs).toMatchObject({ runtime: "nodejs24.x", handler: "index.handler", timeout: 900 });
     expect(ofType(doc, "random:index/randomPassword:RandomPassword").map((r) => r.inputs)).toEqual([{ length: 64, special: false }]);
   });
 

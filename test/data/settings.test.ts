@@ -55,7 +55,12 @@ describe("data settings", () => {
     [
       "an engine version the engine does not have",
       ["services.user.database.engineVersion=8.0"],
-      "Invalid settings for stack 'prod': platform:services.user.database.engineVersion = 8 is not a supported postgres major version; allowed: a major version: postgres 14 | 15 | 16 | 17; mysql 8.0 | 8.4",
+      "Invalid settings for stack 'prod': platform:services.user.database.engineVersion = 8 is not a supported postgres major version; allowed: a major version: postgres 14 | 15 | 16 | 17; mysql 8.4",
+    ],
+    [
+      "MySQL 8.0, past RDS standard support",
+      ["services.product.database.engineVersion=8.0"],
+      "Invalid settings for stack 'prod': platform:services.product.database.engineVersion = 8 is not a supported mysql major version; allowed: a major version: postgres 14 | 15 | 16 | 17; mysql 8.4",
     ],
     [
       "a topic consumed that nobody produces",

@@ -327,8 +327,37 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     { name: "no audit or scheduler logs", apply: (w) => w.set("cluster", "enabledClusterLogTypes", ["api", "authenticator", "controllerManager"]), expect: ["cluster: enabledClusterLogTypes is missing audit, scheduler."] },
   ],
   "aws-eks-cluster-supported-version": [
-    { name: "old version", apply: (w) => w.set("cluster", "version", "1.27"), expect: ["cluster: version 1.27 is older than the minimum supported 1.31."] },
+    { name: "the old default 1.33", apply: (w) => w.set("cluster", "version", "1.33"), expect: ["cluster: EKS Kubernetes version 1.33 left standard support on 2026-07-29 (calendar as of 2026-12-02); move to a supported release."] },
+    { name: "1.32", apply: (w) => w.set("cluster", "version", "1.32"), expect: ["cluster: EKS Kubernetes version 1.32 left standard support on 2026-03-23 (calendar as of 2026-12-02); move to a supported release."] },
+    { name: "1.34 on its end date", apply: (w) => w.set("cluster", "version", "1.34"), expect: ["cluster: EKS Kubernetes version 1.34 left standard support on 2026-12-02 (calendar as of 2026-12-02); move to a supported release."] },
+    {
+      name: "1.35 once the as-of date passes its end",
+      config: { asOf: "2027-03-27" },
+      apply: () => undefined,
+      expect: ["cluster: EKS Kubernetes version 1.35 left standard support on 2027-03-27 (calendar as of 2027-03-27); move to a supported release."],
+    },
+    { name: "older than the calendar", apply: (w) => w.set("cluster", "version", "1.27"), expect: ["cluster: EKS Kubernetes version 1.27 is older than 1.29, the oldest the support calendar lists, so it is long out of standard support."] },
     { name: "unpinned", apply: (w) => w.set("cluster", "version", undefined), expect: ["cluster: version is not pinned, so the cluster gets whatever version EKS defaults to."] },
+  ],
+  "aws-lambda-function-supported-runtime": [
+    { name: "the old nodejs20.x", apply: (w) => w.set("rotation-fn", "runtime", "nodejs20.x"), expect: ["rotation-fn: Lambda runtime nodejs 20 left standard support on 2026-04-30 (calendar as of 2026-12-02); move to a supported release."] },
+    { name: "python3.11", apply: (w) => w.set("rotation-fn", "runtime", "python3.11"), expect: ["rotation-fn: Lambda runtime python 3.11 left standard support on 2026-06-30 (calendar as of 2026-12-02); move to a supported release."] },
+    { name: "provided.al2", apply: (w) => w.set("rotation-fn", "runtime", "provided.al2"), expect: ["rotation-fn: Lambda runtime provided 2 left standard support on 2026-06-30 (calendar as of 2026-12-02); move to a supported release."] },
+    { name: "an unknown runtime family", apply: (w) => w.set("rotation-fn", "runtime", "dotnetcore3.1"), expect: ["rotation-fn: runtime dotnetcore3.1 is not a Lambda runtime the support calendar knows (nodejs, python, java, ruby, dotnet, provided.al*)."] },
+    { name: "no runtime on a .zip function", apply: (w) => w.set("rotation-fn", "runtime", undefined), expect: ["rotation-fn: runtime is not set on a .zip function."] },
+    {
+      name: "nodejs22.x once the as-of date passes its deprecation",
+      config: { asOf: "2027-05-01" },
+      apply: (w) => w.set("rotation-fn", "runtime", "nodejs22.x"),
+      expect: ["rotation-fn: Lambda runtime nodejs 22 left standard support on 2027-04-30 (calendar as of 2027-05-01); move to a supported release."],
+    },
+  ],
+  "aws-rds-instance-supported-engine-version": [
+    { name: "MySQL 8.0, the old default", apply: (w) => w.set("db", "engine", "mysql").set("db", "engineVersion", "8.0"), expect: ["db: RDS for MySQL major version 8.0 left standard support on 2026-07-31 (calendar as of 2026-12-02); move to a supported release."] },
+    { name: "a PostgreSQL 13 minor", apply: (w) => w.set("db", "engineVersion", "13.15"), expect: ["db: RDS for PostgreSQL major version 13.15 left standard support on 2026-02-28 (calendar as of 2026-12-02); move to a supported release."] },
+    { name: "an engine the calendar does not know", apply: (w) => w.set("db", "engine", "oracle-ee"), expect: ["db: engine oracle-ee is not in the support calendar (known: postgres, mysql), so its support cannot be checked."] },
+    { name: "an unpinned version", apply: (w) => w.set("db", "engineVersion", undefined), expect: ["db: engineVersion is not pinned, so RDS picks the postgres default and may leave standard support unnoticed."] },
+    { name: "a MySQL version between listed majors", apply: (w) => w.set("db", "engine", "mysql").set("db", "engineVersion", "8.1"), expect: ["db: RDS for MySQL major version 8.1 is not a release the support calendar knows (known: 5.7, 8.0, 8.4)."] },
   ],
   "aws-eks-nodegroup-remote-access": [
     { name: "SSH from anywhere", apply: (w) => w.set("nodes", "remoteAccess", { ec2SshKey: "ops" }), expect: ["nodes: remoteAccess allows SSH from anywhere (no sourceSecurityGroupIds)."] },

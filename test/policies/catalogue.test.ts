@@ -75,6 +75,12 @@ const CATALOGUE: Record<string, readonly string[]> = {
   "EKS: endpoint access": ["aws-eks-cluster-endpoint-access"],
   "EKS: all five control-plane logs": ["aws-eks-cluster-control-plane-logs"],
   "EKS: supported version": ["aws-eks-cluster-supported-version"],
+  // Issue 8: the same dated support calendar for the other versioned things a real deploy depends on.
+  "Versions: Lambda runtimes, RDS engines and Istio in standard support": [
+    "aws-lambda-function-supported-runtime",
+    "aws-rds-instance-supported-engine-version",
+    "kubernetes-helm-release-istio-supported-version",
+  ],
   "EKS: node group remote access limited": ["aws-eks-nodegroup-remote-access"],
   "Workloads: Pod Security Standards restricted": [
     "kubernetes-core-pod-no-privilege-escalation",

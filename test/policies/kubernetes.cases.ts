@@ -121,6 +121,22 @@ export const KUBERNETES_CASES: Record<string, readonly Mutation[]> = {
   "kubernetes-istio-pod-injection-not-disabled": [
     { name: "opt-out annotation", apply: (w) => w.set("api", "spec.template.metadata.annotations", { "sidecar.istio.io/inject": "false" }), expect: ["api: The pod template's annotation sidecar.istio.io/inject is false."] },
   ],
+  "kubernetes-helm-release-istio-supported-version": [
+    { name: "Istio 1.27.3, the old pin", apply: (w) => w.set("istiod", "version", "1.27.3"), expect: ["istiod: Istio minor version 1.27.3 left standard support on 2026-03-30 (calendar as of 2026-12-02); move to a supported release."] },
+    { name: "Istio 1.29, past 6 weeks after 1.31.0", apply: (w) => w.set("istiod", "version", "1.29.7"), expect: ["istiod: Istio minor version 1.29.7 left standard support on 2026-10-12 (calendar as of 2026-12-02); move to a supported release."] },
+    { name: "an unpinned chart", apply: (w) => w.set("istiod", "version", undefined), expect: ["istiod: The Istio chart has no pinned version, so Helm installs whatever is newest."] },
+    {
+      name: "a gateway chart from the Istio repository on an old version",
+      apply: (w) => w.add(resource(T.release, "gateway", { chart: "gateway", version: "1.26.8", repositoryOpts: { repo: "https://istio-release.storage.googleapis.com/charts" } })),
+      expect: ["gateway: Istio minor version 1.26.8 left standard support on 2025-12-22 (calendar as of 2026-12-02); move to a supported release."],
+    },
+    {
+      name: "1.31 once the as-of date passes its estimated end",
+      config: { asOf: "2027-05-01" },
+      apply: () => undefined,
+      expect: ["istiod: Istio minor version 1.31.0 left standard support on 2027-04-15 (estimated) (calendar as of 2027-05-01); move to a supported release."],
+    },
+  ],
   "kubernetes-istio-mesh-registry-only": [
     { name: "ALLOW_ANY", apply: (w) => w.set("istiod", "values.meshConfig.outboundTrafficPolicy.mode", "ALLOW_ANY"), expect: ["istiod: Release 'istiod' sets meshConfig.outboundTrafficPolicy.mode to ALLOW_ANY, not REGISTRY_ONLY."] },
     { name: "unset", apply: (w) => w.set("istiod", "values.meshConfig", undefined), expect: ["istiod: Release 'istiod' sets meshConfig.outboundTrafficPolicy.mode to (unset, ALLOW_ANY), not REGISTRY_ONLY."] },

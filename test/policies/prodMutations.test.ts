@@ -180,7 +180,9 @@ const MUTATIONS: Record<string, PlanMutation> = {
   "aws-eks-cluster-secrets-encryption": set(T.eks, "encryptionConfig", undefined),
   "aws-eks-cluster-endpoint-access": set(T.eks, "vpcConfig.endpointPublicAccess", true),
   "aws-eks-cluster-control-plane-logs": set(T.eks, "enabledClusterLogTypes", ["api"]),
-  "aws-eks-cluster-supported-version": set(T.eks, "version", "1.27"),
+  "aws-eks-cluster-supported-version": set(T.eks, "version", "1.33"),
+  "aws-lambda-function-supported-runtime": set("aws:lambda/function:Function", "runtime", "nodejs20.x"),
+  "aws-rds-instance-supported-engine-version": set("aws:rds/instance:Instance", "engineVersion", "8.0", (r) => r.inputs.engine === "mysql"),
   "aws-eks-nodegroup-remote-access": set(T.ng, "remoteAccess", { ec2SshKey: "ops" }),
   "aws-eks-nodegroup-private-subnets": {
     target: first(T.ng),
@@ -247,6 +249,7 @@ const MUTATIONS: Record<string, PlanMutation> = {
   "kubernetes-istio-destinationrule-tls-not-disabled": set("kubernetes:networking.istio.io/v1:DestinationRule", "spec.trafficPolicy.tls", { mode: "DISABLE" }),
   "kubernetes-istio-namespace-sidecar-injection": { target: (doc) => namespaceNamed(doc, appNamespace(doc)), mutate: (r) => setPath(r.inputs, "metadata.labels", {}) },
   "kubernetes-istio-pod-injection-not-disabled": deployment("spec.template.metadata.annotations", { "sidecar.istio.io/inject": "false" }),
+  "kubernetes-helm-release-istio-supported-version": set("kubernetes:helm.sh/v3:Release", "version", "1.27.3", (r) => r.inputs.chart === "istiod"),
   "kubernetes-istio-mesh-registry-only": set("kubernetes:helm.sh/v3:Release", "values.meshConfig.outboundTrafficPolicy.mode", "ALLOW_ANY", (r) => r.inputs.chart === "istiod"),
   "kubernetes-istio-serviceentry-explicit-hosts": set("kubernetes:networking.istio.io/v1:ServiceEntry", "spec.hosts", ["*"]),
   "kubernetes-istio-namespace-sidecar-egress": set("kubernetes:networking.istio.io/v1:Sidecar", "spec.egress", [{ hosts: ["*/*"] }]),

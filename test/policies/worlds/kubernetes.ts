@@ -68,7 +68,7 @@ export function kubernetesWorld(): World {
     resource(T.namespace, "istio-system-ns", { metadata: { name: "istio-system" } }),
     resource(T.namespace, "istio-ingress-ns", { metadata: { name: "istio-ingress", labels: { "istio-injection": "enabled" } } }),
     resource(T.namespace, "shop-ns", { metadata: { name: "shop", labels: { "istio-injection": "enabled", "pod-security.kubernetes.io/enforce": "restricted" } } }),
-    resource(T.release, "istiod", { chart: "istiod", namespace: "istio-system", values: { meshConfig: { outboundTrafficPolicy: { mode: "REGISTRY_ONLY" } } } }),
+    resource(T.release, "istiod", { chart: "istiod", version: "1.31.0", repositoryOpts: { repo: "https://istio-release.storage.googleapis.com/charts" }, namespace: "istio-system", values: { meshConfig: { outboundTrafficPolicy: { mode: "REGISTRY_ONLY" } } } }),
     resource(T.peerAuthentication, "mesh-mtls", { metadata: { name: "default", namespace: "istio-system" }, spec: { mtls: { mode: "STRICT" } } }),
     resource(T.gateway, "gateway", {
       metadata: { name: "ingress", namespace: "istio-ingress" },

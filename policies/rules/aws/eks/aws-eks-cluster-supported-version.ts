@@ -1,30 +1,22 @@
 import * as aws from "@pulumi/aws";
 import { resourcePolicy } from "../../../lib/resource";
+import { AS_OF_CONFIG_SCHEMA, CalendarConfig, supportProblem } from "../../../lib/supportCalendar";
 
-interface Config {
-  /** The oldest Kubernetes minor version still in standard support, e.g. `1.31`. */
-  readonly minimumVersion: string;
-}
-
-function minor(version: string): number {
-  const m = /^1\.(\d+)/.exec(version);
-  return m ? Number(m[1]) : -1;
-}
-
-/** The cluster runs a pinned, supported Kubernetes version. */
+/** The cluster runs a pinned Kubernetes version that is still in EKS standard support. */
 export const awsEksClusterSupportedVersion = resourcePolicy(
   {
     name: "aws-eks-cluster-supported-version",
-    description: "EKS clusters pin a Kubernetes version that is still in standard support (at least the configured minimum version).",
+    description:
+      "EKS clusters pin a Kubernetes version that is still in EKS standard support on the configured as-of date of the support calendar (no extended-support surcharge, no forced upgrade).",
     severity: "medium",
-    remediationSteps: "Set version on the cluster to a supported Kubernetes version and upgrade before it leaves standard support.",
+    remediationSteps: "Set version on the cluster to a Kubernetes version in standard support (with its add-on matrix) and upgrade before it leaves standard support.",
     frameworks: ["CKV_AWS_339", "FSBP EKS.2"],
-    configSchema: { properties: { minimumVersion: { type: "string", pattern: "^1\\.\\d+$", default: "1.31" } } },
+    configSchema: AS_OF_CONFIG_SCHEMA,
   },
   aws.eks.Cluster,
   (c, args) => {
-    const { minimumVersion } = args.getConfig<Config>();
+    const { asOf } = args.getConfig<CalendarConfig>();
     if (!c.version) return "version is not pinned, so the cluster gets whatever version EKS defaults to.";
-    return minor(c.version) < minor(minimumVersion) ? `version ${c.version} is older than the minimum supported ${minimumVersion}.` : undefined;
+    return supportProblem("eks", String(c.version), asOf);
   },
 );
