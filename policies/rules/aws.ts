@@ -90,6 +90,7 @@ import { awsWafv2WebAclRateLimit } from "./aws/wafv2/aws-wafv2-webacl-rate-limit
 import { awsWafv2WebAclRulesAndMetrics } from "./aws/wafv2/aws-wafv2-webacl-rules-and-metrics";
 import { awsWafv2WebAclAssociationInternetFacingAlb } from "./aws/wafv2/aws-wafv2-webaclassociation-internet-facing-alb";
 import { pulumiStackOutputsSecret } from "./pulumi/stack/pulumi-stack-outputs-secret";
+import { awsEksAddonSupportedVersion } from "./aws/eks/aws-eks-addon-supported-version";
 import { awsLambdaFunctionSupportedRuntime } from "./aws/lambda/aws-lambda-function-supported-runtime";
 import { awsRdsInstanceSupportedEngineVersion } from "./aws/rds/aws-rds-instance-supported-engine-version";
 
@@ -188,4 +189,5 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   pulumiStackOutputsSecret,
   awsLambdaFunctionSupportedRuntime,
   awsRdsInstanceSupportedEngineVersion,
+  awsEksAddonSupportedVersion,
 ];

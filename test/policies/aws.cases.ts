@@ -339,6 +339,15 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     { name: "older than the calendar", apply: (w) => w.set("cluster", "version", "1.27"), expect: ["cluster: EKS Kubernetes version 1.27 is older than 1.29, the oldest the support calendar lists, so it is long out of standard support."] },
     { name: "unpinned", apply: (w) => w.set("cluster", "version", undefined), expect: ["cluster: version is not pinned, so the cluster gets whatever version EKS defaults to."] },
   ],
+  "aws-eks-addon-supported-version": [
+    {
+      name: "kube-proxy built for EKS 1.33",
+      apply: (w) => w.set("kube-proxy", "addonVersion", "v1.33.0-eksbuild.2"),
+      expect: ["kube-proxy: kube-proxy v1.33.0-eksbuild.2 is built for EKS Kubernetes version 1.33 left standard support on 2026-07-29 (calendar as of 2026-12-02); move to a supported release."],
+    },
+    { name: "an unpinned add-on", apply: (w) => w.set("coredns", "addonVersion", undefined), expect: ["coredns: addon coredns has no addonVersion, so EKS installs its default build for whatever version the cluster runs."] },
+    { name: "a version that is not an eksbuild", apply: (w) => w.set("coredns", "addonVersion", "latest"), expect: ["coredns: addon coredns version latest is not an eksbuild version (v<x.y.z>-eksbuild.<n>)."] },
+  ],
   "aws-lambda-function-supported-runtime": [
     { name: "the old nodejs20.x", apply: (w) => w.set("rotation-fn", "runtime", "nodejs20.x"), expect: ["rotation-fn: Lambda runtime nodejs 20 left standard support on 2026-04-30 (calendar as of 2026-12-02); move to a supported release."] },
     { name: "python3.11", apply: (w) => w.set("rotation-fn", "runtime", "python3.11"), expect: ["rotation-fn: Lambda runtime python 3.11 left standard support on 2026-06-30 (calendar as of 2026-12-02); move to a supported release."] },

@@ -74,7 +74,7 @@ const CATALOGUE: Record<string, readonly string[]> = {
   "EventBridge: bus policy not open to *": ["aws-cloudwatch-eventbuspolicy-no-public-principal"],
   "EKS: endpoint access": ["aws-eks-cluster-endpoint-access"],
   "EKS: all five control-plane logs": ["aws-eks-cluster-control-plane-logs"],
-  "EKS: supported version": ["aws-eks-cluster-supported-version"],
+  "EKS: supported version": ["aws-eks-cluster-supported-version", "aws-eks-addon-supported-version"],
   // Issue 8: the same dated support calendar for the other versioned things a real deploy depends on.
   "Versions: Lambda runtimes, RDS engines and Istio in standard support": [
     "aws-lambda-function-supported-runtime",

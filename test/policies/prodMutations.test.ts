@@ -181,6 +181,7 @@ const MUTATIONS: Record<string, PlanMutation> = {
   "aws-eks-cluster-endpoint-access": set(T.eks, "vpcConfig.endpointPublicAccess", true),
   "aws-eks-cluster-control-plane-logs": set(T.eks, "enabledClusterLogTypes", ["api"]),
   "aws-eks-cluster-supported-version": set(T.eks, "version", "1.33"),
+  "aws-eks-addon-supported-version": set("aws:eks/addon:Addon", "addonVersion", "v1.33.0-eksbuild.2", (r) => r.inputs.addonName === "kube-proxy"),
   "aws-lambda-function-supported-runtime": set("aws:lambda/function:Function", "runtime", "nodejs20.x"),
   "aws-rds-instance-supported-engine-version": set("aws:rds/instance:Instance", "engineVersion", "8.0", (r) => r.inputs.engine === "mysql"),
   "aws-eks-nodegroup-remote-access": set(T.ng, "remoteAccess", { ec2SshKey: "ops" }),
