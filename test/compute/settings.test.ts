@@ -80,6 +80,9 @@ describe("cluster and mesh settings", () => {
   it.each([
     ["an unsupported version", ["cluster.version=1.25"], `platform:cluster.version = 1.25 is not one of the allowed values; allowed: a supported EKS version: 1.32 | 1.33`],
     ["too many nodes", ["cluster.desiredSize=7"], `platform:cluster.desiredSize = 7 is out of range; allowed: a whole number from 2 to 6`],
+    ["a node group that cannot scale", ["cluster.maxSize=3"], `platform:cluster.maxSize = 3 must be above cluster.minSize (3), or the autoscaler can never add a node (maxSize is 3)`],
+    ["a start size below the minimum", ["cluster.desiredSize=2"], `platform:cluster.desiredSize = 2 must be from cluster.minSize (3) to cluster.maxSize (6) (desiredSize is 2)`],
+    ["an unknown service-linked role mode", ["cluster.autoscalingServiceLinkedRole=maybe"], `platform:cluster.autoscalingServiceLinkedRole = "maybe" is not one of the allowed values; allowed: create (a fresh account`],
     ["a bad admin role", ["cluster.adminRoleArn=admin"], `platform:cluster.adminRoleArn = "admin" has the wrong format; allowed: an IAM role ARN`],
     ["an open public endpoint", ["cluster.publicAccessCidrs[0]=0.0.0.0/0"], `platform:cluster.publicAccessCidrs[0] = "0.0.0.0/0" is wider than /8`],
     ["a wildcard ingress host", ["mesh.ingressHosts[0]=*.example.com"], `platform:mesh.ingressHosts[0] = "*.example.com" has the wrong format`],

@@ -75,6 +75,7 @@ const CATALOGUE: Record<string, readonly string[]> = {
   "EKS: endpoint access": ["aws-eks-cluster-endpoint-access"],
   "EKS: all five control-plane logs": ["aws-eks-cluster-control-plane-logs"],
   "EKS: supported version": ["aws-eks-cluster-supported-version"],
+  "EKS: node groups hold every pod's requests at minimum size": ["aws-eks-nodegroup-capacity"],
   "EKS: node group remote access limited": ["aws-eks-nodegroup-remote-access"],
   "Workloads: Pod Security Standards restricted": [
     "kubernetes-core-pod-no-privilege-escalation",
