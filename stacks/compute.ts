@@ -37,6 +37,17 @@ export type EksAddonName = (typeof EKS_ADDONS)[number];
 /** Managed node group scaling bounds (platform.md: min 2 / max 6). */
 export const NODE_MIN = 2;
 export const NODE_MAX = 6;
+/** The most nodes `cluster.maxSize` may allow the autoscaler to run. */
+export const NODE_MAX_LIMIT = 30;
+
+/**
+ * Where the Auto Scaling service-linked role (`AWSServiceRoleForAutoScaling`), which the
+ * node volumes key names, comes from: `create` makes it (a fresh account has none, and KMS
+ * rejects a key policy naming a principal that does not exist); `existing` uses the one
+ * the account already has (IAM refuses to create it twice, e.g. for a second stack).
+ */
+export const SERVICE_LINKED_ROLE_MODES = ["create", "existing"] as const;
+export type ServiceLinkedRoleMode = (typeof SERVICE_LINKED_ROLE_MODES)[number];
 
 /** An exact semantic version, as Helm pins a chart: `1.31.0`, never a range. */
 const chartVersion = (example: string) =>
@@ -79,6 +90,16 @@ export const clusterSchema = z
       .regex(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|metal|\d*xlarge)$/)
       .describe("an EC2 instance type such as t3.medium or m6i.large"),
     desiredSize: z.number().int().min(NODE_MIN).max(NODE_MAX).describe(`a whole number from ${NODE_MIN} to ${NODE_MAX}`),
+    minSize: z.number().int().min(NODE_MIN).max(NODE_MAX).describe(`a whole number from ${NODE_MIN} to ${NODE_MAX}`),
+    maxSize: z
+      .number()
+      .int()
+      .min(NODE_MIN + 1)
+      .max(NODE_MAX_LIMIT)
+      .describe(`a whole number from ${NODE_MIN + 1} to ${NODE_MAX_LIMIT}, above cluster.minSize`),
+    autoscalingServiceLinkedRole: z
+      .enum(SERVICE_LINKED_ROLE_MODES)
+      .describe("create (a fresh account: the stack creates AWSServiceRoleForAutoScaling) | existing (the account already has it)"),
     diskSizeGiB: z.number().int().min(20).max(1000).describe("a whole number of GiB from 20 to 1000"),
     adminRoleArn: adminRoleArn.optional(),
     publicAccessCidrs: z
@@ -190,12 +211,27 @@ export interface EnvironmentProblem {
 }
 
 /**
- * Rules that tie the cluster to the environment: prod keeps the API endpoint private
- * (public access off), so `cluster.publicAccessCidrs` must be empty there.
+ * Rules that tie the cluster settings to the environment and to each other: prod keeps
+ * the API endpoint private (public access off), so `cluster.publicAccessCidrs` must be
+ * empty there; the node group can scale (`maxSize` above `minSize`) and starts within
+ * its bounds.
  */
 export function clusterEnvironmentProblems(environment: string, cluster: ClusterSettings): EnvironmentProblem[] {
+  const problems: EnvironmentProblem[] = [];
   if (environment === "prod" && cluster.publicAccessCidrs.length > 0) {
-    return [{ path: ["cluster", "publicAccessCidrs"], message: "must be empty in prod: the API endpoint is private only" }];
+    problems.push({ path: ["cluster", "publicAccessCidrs"], message: "must be empty in prod: the API endpoint is private only" });
   }
-  return [];
+  if (cluster.maxSize <= cluster.minSize) {
+    problems.push({
+      path: ["cluster", "maxSize"],
+      message: `must be above cluster.minSize (${cluster.minSize}), or the autoscaler can never add a node (maxSize is ${cluster.maxSize})`,
+    });
+  }
+  if (cluster.desiredSize < cluster.minSize || cluster.desiredSize > cluster.maxSize) {
+    problems.push({
+      path: ["cluster", "desiredSize"],
+      message: `must be from cluster.minSize (${cluster.minSize}) to cluster.maxSize (${cluster.maxSize}) (desiredSize is ${cluster.desiredSize})`,
+    });
+  }
+  return problems;
 }

@@ -15,6 +15,11 @@ const shared: SettingsTree = {
     desiredSize: 3,
     diskSizeGiB: 50,
     publicAccessCidrs: [],
+    // Sized by the capacity policy (aws-eks-nodegroup-capacity): at minimum size the nodes
+    // hold every pod's requests plus one rolling update; the autoscaler adds up to maxSize.
+    minSize: 3,
+    maxSize: 6,
+    autoscalingServiceLinkedRole: "create",
   },
   mesh: {
     istioVersion: "1.31.0",
@@ -38,7 +43,7 @@ const shared: SettingsTree = {
 export const PROFILES: Record<Environment, SettingsTree> = {
   dev: merge(shared, {
     network: { natStrategy: "Single" },
-    cluster: { desiredSize: 2 },
+    cluster: { instanceType: "t3.medium" },
     mesh: { tracingSamplingPercent: 100, ingressHosts: ["api.dev.platform.internal"] },
     logRetentionDays: 30,
     protectStateful: false,
@@ -54,6 +59,7 @@ export const PROFILES: Record<Environment, SettingsTree> = {
   }),
   prod: merge(shared, {
     network: { natStrategy: "OnePerAz" },
+    cluster: { instanceType: "t3.large" },
     mesh: { tracingSamplingPercent: 10, ingressHosts: ["api.platform.internal"] },
     logRetentionDays: 365,
     protectStateful: true,

@@ -2,10 +2,11 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
-import { EKS_VERSIONS, EksAddonName, EksVersion } from "../../stacks/compute";
+import { EKS_VERSIONS, EksAddonName, EksVersion, ServiceLinkedRoleMode } from "../../stacks/compute";
 import { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 import { ClusterAddons } from "./ClusterAddons";
+import { ClusterAutoscaler } from "./ClusterAutoscaler";
 import { issuerHost, irsaTrustPolicy, managedPolicyArn, serviceTrustPolicy, STS_AUDIENCE } from "./iam";
 import { kubeconfig } from "./kubeconfig";
 import { createNodeGroup } from "./nodes";
@@ -29,8 +30,19 @@ export interface ClusterArgs {
   readonly serviceCidr: string;
   /** The nodes' EC2 instance type. */
   readonly instanceType: string;
-  /** The desired node count. */
+  /** The node count at creation; the cluster autoscaler owns it afterwards. */
   readonly desiredSize: number;
+  /** The fewest nodes: the capacity the capacity policy checks the plan's pods against. */
+  readonly minSize: number;
+  /** The most nodes the cluster autoscaler may run; above `minSize`. */
+  readonly maxSize: number;
+  /**
+   * Whether the stack creates the Auto Scaling service-linked role the node volumes key
+   * names (`create`: a fresh account, where KMS would reject a key policy naming a role that
+   * does not exist yet) or the account already has it (`existing`).
+   * @default - `create`.
+   */
+  readonly autoscalingServiceLinkedRole?: ServiceLinkedRoleMode;
   /** The nodes' root volume size, in GiB. */
   readonly diskSizeGiB: number;
   /**
@@ -102,6 +114,8 @@ export class Cluster extends pulumi.ComponentResource {
   public readonly logGroupName: pulumi.Output<string>;
   /** The in-cluster add-ons (metrics-server, Secrets Store CSI); depend on it before using them. */
   public readonly addons: ClusterAddons;
+  /** The node autoscaler (cluster-autoscaler), which gives an HPA's scale-out its nodes. */
+  public readonly autoscaler: ClusterAutoscaler;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
@@ -133,7 +147,22 @@ export class Cluster extends pulumi.ComponentResource {
       },
       stateful,
     );
+    // The node volumes key names the Auto Scaling service-linked role (it attaches the
+    // encrypted volumes of the node group's instances). KMS rejects a key policy whose
+    // principal does not exist, and a fresh account has no such role until its first Auto
+    // Scaling group, so the stack creates it first unless the account already has it. It
+    // is account-wide: destroying the stack leaves it for the account's other groups.
     const autoscalingRole = pulumi.interpolate`arn:${id.partition}:iam::${id.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+    const serviceLinkedRole =
+      (args.autoscalingServiceLinkedRole ?? "create") === "create"
+        ? [
+            new aws.iam.ServiceLinkedRole(
+              `${name}-autoscaling-slr`,
+              { awsServiceName: "autoscaling.amazonaws.com", description: "Auto Scaling: launches the EKS nodes and attaches their encrypted volumes." },
+              { parent: this, retainOnDelete: true },
+            ),
+          ]
+        : [];
     const volumesKey = createKmsKey(
       `${name}-volumes-key`,
       {
@@ -143,7 +172,7 @@ export class Cluster extends pulumi.ComponentResource {
         grantRoleArns: [autoscalingRole],
         alias: `${args.namePrefix}/eks-volumes`,
       },
-      stateful,
+      { ...stateful, dependsOn: serviceLinkedRole },
     );
     const logsKey = createKmsKey(
       `${name}-logs-key`,
@@ -285,6 +314,8 @@ export class Cluster extends pulumi.ComponentResource {
         subnetIds: args.subnetIds,
         instanceType: args.instanceType,
         desiredSize: args.desiredSize,
+        minSize: args.minSize,
+        maxSize: args.maxSize,
         diskSizeGiB: args.diskSizeGiB,
         volumeKeyArn: volumesKey.arn,
         nodeSecurityGroupId,
@@ -307,6 +338,18 @@ export class Cluster extends pulumi.ComponentResource {
     });
     this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: config, enableServerSideApply: true }, { parent: this, dependsOn: [nodes.nodeGroup] });
     this.addons = new ClusterAddons(`${name}-addons`, {}, { parent: this, providers: { kubernetes: this.provider }, dependsOn: [coredns] });
+    this.autoscaler = new ClusterAutoscaler(
+      `${name}-autoscaler`,
+      {
+        clusterName: cluster.name,
+        kubernetesVersion: args.version,
+        region: id.region,
+        oidcProviderArn: oidc.arn,
+        oidcIssuerHost: host,
+        nodeGroupArns: [nodes.nodeGroup.arn],
+      },
+      { parent: this, providers: { kubernetes: this.provider }, dependsOn: [coredns] },
+    );
 
     this.clusterName = cluster.name;
     this.endpoint = cluster.endpoint;

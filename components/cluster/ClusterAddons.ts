@@ -10,13 +10,31 @@ export interface ClusterAddonsArgs {
   readonly timeoutSeconds?: number;
 }
 
-/** The values of each in-cluster add-on: HA where it matters, nothing on by accident. */
+/**
+ * The CPU and memory requests of each add-on's containers, explicit so the capacity
+ * policy reads what the scheduler reserves (the charts' own defaults, written down).
+ */
+export const ADDON_REQUESTS = {
+  metricsServer: { cpu: "100m", memory: "200Mi" },
+  secretsStoreDriver: { cpu: "50m", memory: "100Mi" },
+  secretsStoreRegistrar: { cpu: "10m", memory: "20Mi" },
+  secretsStoreLivenessProbe: { cpu: "10m", memory: "20Mi" },
+  awsProvider: { cpu: "50m", memory: "100Mi" },
+} as const;
+
+/** Requests with a memory limit of twice the request. */
+function resources(requests: { cpu: string; memory: string }): Record<string, unknown> {
+  return { requests: { ...requests }, limits: { memory: `${2 * Number(requests.memory.replace(/Mi$/, ""))}Mi` } };
+}
+
+/** The values of each in-cluster add-on: HA where it matters, nothing on by accident, explicit requests. */
 export function addonValues(): Record<"metricsServer" | "secretsStore" | "awsProvider", Record<string, unknown>> {
   return {
     metricsServer: {
       replicas: 2,
       podDisruptionBudget: { enabled: true, minAvailable: 1 },
       args: ["--kubelet-preferred-address-types=InternalIP"],
+      resources: resources(ADDON_REQUESTS.metricsServer),
     },
     // No sync into Kubernetes Secrets: the files in the pod are the only copy. The driver
     // requests each pod's service-account token for STS, so the AWS provider (installed
@@ -26,9 +44,14 @@ export function addonValues(): Record<"metricsServer" | "secretsStore" | "awsPro
       enableSecretRotation: true,
       rotationPollInterval: "2m",
       tokenRequests: [{ audience: IRSA_TOKEN_AUDIENCE }],
+      linux: {
+        driver: { resources: resources(ADDON_REQUESTS.secretsStoreDriver) },
+        registrar: { resources: resources(ADDON_REQUESTS.secretsStoreRegistrar) },
+        livenessProbe: { resources: resources(ADDON_REQUESTS.secretsStoreLivenessProbe) },
+      },
     },
     // The driver is installed by its own release above, not as a sub-chart.
-    awsProvider: { "secrets-store-csi-driver": { install: false } },
+    awsProvider: { "secrets-store-csi-driver": { install: false }, resources: resources(ADDON_REQUESTS.awsProvider) },
   };
 }
 

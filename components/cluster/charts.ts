@@ -47,3 +47,34 @@ export const SECRETS_STORE_AWS_PROVIDER: PinnedChart = {
  * "serviceAccount.tokens not provided".
  */
 export const IRSA_TOKEN_AUDIENCE = "sts.amazonaws.com";
+
+/**
+ * The Kubernetes cluster autoscaler (the AWS provider: auto-discovery of the managed node
+ * group's Auto Scaling group). Chart 9.59.0 is the current release (appVersion 1.35.0);
+ * the image tag follows the cluster's Kubernetes minor, {@link CLUSTER_AUTOSCALER_IMAGE_TAGS}.
+ */
+export const CLUSTER_AUTOSCALER: PinnedChart = {
+  chart: "cluster-autoscaler",
+  version: "9.59.0",
+  repo: "https://kubernetes.github.io/autoscaler",
+};
+
+/**
+ * The cluster-autoscaler image per Kubernetes minor: the autoscaler supports exactly the
+ * Kubernetes minor it is named after, so the tag must match the cluster's version (latest
+ * patch of each line promoted to registry.k8s.io/autoscaling/cluster-autoscaler, 2026-07).
+ */
+export const CLUSTER_AUTOSCALER_IMAGE_TAGS: Readonly<Record<string, string>> = {
+  "1.32": "v1.32.5",
+  "1.33": "v1.33.5",
+  "1.34": "v1.34.4",
+  "1.35": "v1.35.1",
+  "1.36": "v1.36.0",
+};
+
+/** The cluster-autoscaler image tag for a Kubernetes version (`1.34` → `v1.34.4`). */
+export function clusterAutoscalerImageTag(kubernetesVersion: string): string {
+  const tag = CLUSTER_AUTOSCALER_IMAGE_TAGS[kubernetesVersion];
+  if (!tag) throw new Error(`No cluster-autoscaler image is pinned for Kubernetes ${kubernetesVersion}: add it to CLUSTER_AUTOSCALER_IMAGE_TAGS`);
+  return tag;
+}

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { NODE_MAX, NODE_MIN } from "../../stacks/compute";
 import { managedPolicyArn, serviceTrustPolicy } from "./iam";
 
 /** The only managed policies a node needs: joining the cluster and pulling from ECR (the CNI has its own IRSA role). */
@@ -15,8 +14,12 @@ export interface NodeGroupArgs {
   readonly subnetIds: pulumi.Input<string>[];
   /** The EC2 instance type. */
   readonly instanceType: string;
-  /** The desired node count, between {@link NODE_MIN} and {@link NODE_MAX}. */
+  /** The node count at creation, from `minSize` to `maxSize`; the cluster autoscaler owns it afterwards. */
   readonly desiredSize: number;
+  /** The fewest nodes the group runs (the capacity policy sizes the cluster at this count). */
+  readonly minSize: number;
+  /** The most nodes the cluster autoscaler may scale the group to; above `minSize`. */
+  readonly maxSize: number;
   /** The root volume size, in GiB. */
   readonly diskSizeGiB: number;
   /** The KMS key that encrypts the root volumes. */
@@ -89,14 +92,15 @@ export function createNodeGroup(
       instanceTypes: [args.instanceType],
       amiType: "AL2023_x86_64_STANDARD",
       capacityType: "ON_DEMAND",
-      scalingConfig: { minSize: NODE_MIN, maxSize: NODE_MAX, desiredSize: args.desiredSize },
+      scalingConfig: { minSize: args.minSize, maxSize: args.maxSize, desiredSize: args.desiredSize },
       updateConfig: { maxUnavailable: 1 },
       launchTemplate: { id: launchTemplate.id, version: pulumi.interpolate`${launchTemplate.latestVersion}` },
       labels: { "platform/role": "application" },
       tags: { Name: `${args.namePrefix}-nodes` },
     },
-    // The CNI (and kube-proxy) must be there before a node can become ready.
-    { ...opts, dependsOn: [...attachments, ...(dependsOn ?? [])] },
+    // The CNI (and kube-proxy) must be there before a node can become ready. The cluster
+    // autoscaler moves the desired size; an update must not reset it.
+    { ...opts, dependsOn: [...attachments, ...(dependsOn ?? [])], ignoreChanges: ["scalingConfig.desiredSize"] },
   );
   return { role, launchTemplate, nodeGroup, attachments };
 }

@@ -2,7 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { JwtIssuer, RateLimit, gatewayAuthorizationPolicies, istioObject, rateLimitFilter, requestAuthentication } from "./apiGateway";
 import { cacertsData, createGatewayCertificate, createMeshCa } from "./ca";
-import { ISTIO_REPO, MESH, gatewayValues, istiodValues, principal } from "./values";
+import { ISTIO_REPO, MESH, cniValues, gatewayValues, istiodValues, principal } from "./values";
 
 export interface MeshArgs {
   /** The Istio release; the `base`, `cni`, `istiod` and `gateway` charts are pinned to it. */
@@ -120,7 +120,7 @@ export class Mesh extends pulumi.ComponentResource {
         { parent: this, dependsOn },
       );
     const base = release("base", "base", MESH.namespace, { defaultRevision: "default" }, [systemNs]);
-    const cni = release("cni", "cni", MESH.namespace, {}, [base]);
+    const cni = release("cni", "cni", MESH.namespace, cniValues(), [base]);
     const istiod = release(
       "istiod",
       "istiod",

@@ -14,6 +14,22 @@ export const MESH = {
   trustDomain: "cluster.local",
 } as const;
 
+/**
+ * The CPU and memory requests of every Istio pod, explicit so the capacity policy
+ * (aws-eks-nodegroup-capacity) reads the numbers the scheduler will reserve. The proxy's
+ * are Istio's defaults; istiod's are sized for a mesh of tens of services (Istio's default
+ * of 500m / 2Gi is for large meshes and alone fills a small node).
+ */
+export const ISTIO_REQUESTS = {
+  istiod: { cpu: "250m", memory: "512Mi" },
+  proxy: { cpu: "100m", memory: "128Mi" },
+  gateway: { cpu: "100m", memory: "128Mi" },
+  cni: { cpu: "100m", memory: "100Mi" },
+} as const;
+
+/** The limits that go with them: the proxy's and gateway's are Istio's defaults. */
+const PROXY_LIMITS = { cpu: "2000m", memory: "1024Mi" } as const;
+
 /** `cluster.local/ns/<ns>/sa/<sa>`: a workload's mTLS identity, as AuthorizationPolicies name it. */
 export function principal(namespace: string, serviceAccount: string): string {
   return `${MESH.trustDomain}/ns/${namespace}/sa/${serviceAccount}`;
@@ -39,8 +55,9 @@ export function istiodValues(args: IstiodValuesArgs): Record<string, unknown> {
       replicaCount: args.replicas,
       autoscaleMin: args.replicas,
       cni: { enabled: true },
+      resources: { requests: { ...ISTIO_REQUESTS.istiod } },
     },
-    global: { logAsJson: true },
+    global: { logAsJson: true, proxy: { resources: { requests: { ...ISTIO_REQUESTS.proxy }, limits: { ...PROXY_LIMITS } } } },
     meshConfig: {
       trustDomain: MESH.trustDomain,
       outboundTrafficPolicy: { mode: "REGISTRY_ONLY" },
@@ -61,6 +78,7 @@ export function gatewayValues(): Record<string, unknown> {
     service: { type: "ClusterIP" },
     autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 5, targetCPUUtilizationPercentage: 70 },
     podDisruptionBudget: { minAvailable: 1 },
+    resources: { requests: { ...ISTIO_REQUESTS.gateway }, limits: { ...PROXY_LIMITS } },
     securityContext: {
       runAsNonRoot: true,
       runAsUser: 1337,
@@ -75,4 +93,9 @@ export function gatewayValues(): Record<string, unknown> {
       runAsNonRoot: true,
     },
   };
+}
+
+/** The Istio CNI node agent's values: explicit requests (it runs on every node). */
+export function cniValues(): Record<string, unknown> {
+  return { resources: { requests: { ...ISTIO_REQUESTS.cni } } };
 }

@@ -24,6 +24,7 @@ import { awsEksClusterControlPlaneLogs } from "./aws/eks/aws-eks-cluster-control
 import { awsEksClusterEndpointAccess } from "./aws/eks/aws-eks-cluster-endpoint-access";
 import { awsEksClusterSecretsEncryption } from "./aws/eks/aws-eks-cluster-secrets-encryption";
 import { awsEksClusterSupportedVersion } from "./aws/eks/aws-eks-cluster-supported-version";
+import { awsEksNodeGroupCapacity } from "./aws/eks/aws-eks-nodegroup-capacity";
 import { awsEksNodeGroupPrivateSubnets } from "./aws/eks/aws-eks-nodegroup-private-subnets";
 import { awsEksNodeGroupRemoteAccess } from "./aws/eks/aws-eks-nodegroup-remote-access";
 import { awsEksNodeGroupVolumesEncrypted } from "./aws/eks/aws-eks-nodegroup-volumes-encrypted";
@@ -121,6 +122,7 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsEksClusterEndpointAccess,
   awsEksClusterSecretsEncryption,
   awsEksClusterSupportedVersion,
+  awsEksNodeGroupCapacity,
   awsEksNodeGroupPrivateSubnets,
   awsEksNodeGroupRemoteAccess,
   awsEksNodeGroupVolumesEncrypted,

@@ -64,13 +64,14 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
     });
   });
 
-  it("runs one managed node group in the application subnets only, 2..6, t3.medium, via a hardened launch template", () => {
+  it("runs one managed node group in the application subnets only, 3..6, sized per stack, via a hardened launch template", () => {
     const groups = ofType(doc, "aws:eks/nodeGroup:NodeGroup");
     expect(groups).toHaveLength(1);
     const ng = groups[0];
     expect([...(ng.inputs.subnetIds as string[])].sort()).toEqual(appSubnets);
-    expect(ng.inputs.scalingConfig).toEqual({ minSize: 2, maxSize: 6, desiredSize: stack === "prod" ? 3 : 2 });
-    expect(ng.inputs.instanceTypes).toEqual(["t3.medium"]);
+    expect(ng.inputs.scalingConfig).toEqual({ minSize: 3, maxSize: 6, desiredSize: 3 });
+    expect(ng.options.ignoreChanges).toEqual(["scalingConfig.desiredSize"]);
+    expect(ng.inputs.instanceTypes).toEqual([stack === "prod" ? "t3.large" : "t3.medium"]);
     expect(ng.inputs.remoteAccess).toBeUndefined();
     const lt = single(doc, "aws:ec2/launchTemplate:LaunchTemplate", "cluster-nodes-lt");
     expect(at(lt, "metadataOptions")).toMatchObject({ httpTokens: "required", httpPutResponseHopLimit: 1 });
@@ -137,5 +138,82 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
   it("exports the kubeconfig only as a secret", () => {
     expect((doc.outputs.cluster as Record<string, unknown>).kubeconfig).toBe("[secret]");
     expect((doc.outputs.cluster as Record<string, unknown>).name).toBe(`platform-${stack}`);
+  });
+
+  it("creates the Auto Scaling service-linked role before the node volumes key that names it", () => {
+    const slrs = ofType(doc, "aws:iam/serviceLinkedRole:ServiceLinkedRole");
+    expect(slrs).toHaveLength(1);
+    expect(slrs[0].inputs.awsServiceName).toBe("autoscaling.amazonaws.com");
+    expect(slrs[0].options.retainOnDelete).toBe(true);
+    const key = single(doc, "aws:kms/key:Key", "cluster-volumes-key");
+    expect(key.options.dependsOn).toContain(slrs[0].urn);
+    const slrArn = "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling";
+    const statements = JSON.parse(String(key.inputs.policy)).Statement as { Sid: string; Principal: unknown; Action: unknown; Condition?: unknown }[];
+    expect(statements.map((st) => st.Sid)).toEqual(["AccountAdministers", "RolesUse", "RolesGrantForAwsResources"]);
+    expect(statements[1].Principal).toEqual({ AWS: [slrArn] });
+    expect(statements[2]).toMatchObject({ Principal: { AWS: [slrArn] }, Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"], Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } } });
+  });
+
+  it("installs cluster-autoscaler by pinned chart with its own least-privilege IRSA role", () => {
+    const release = single(doc, "kubernetes:helm.sh/v3:Release", "cluster-autoscaler-release");
+    expect(release.inputs).toMatchObject({
+      chart: "cluster-autoscaler",
+      version: "9.59.0",
+      namespace: "kube-system",
+      repositoryOpts: { repo: "https://kubernetes.github.io/autoscaler" },
+    });
+    const values = release.inputs.values as Record<string, any>;
+    expect(values).toMatchObject({
+      cloudProvider: "aws",
+      awsRegion: "us-east-1",
+      autoDiscovery: { clusterName: `platform-${stack}` },
+      image: { tag: "v1.33.5" },
+      replicaCount: 2,
+      podDisruptionBudget: { maxUnavailable: 1 },
+      resources: { requests: { cpu: "100m", memory: "300Mi" } },
+      securityContext: { runAsNonRoot: true, runAsUser: 65534, seccompProfile: { type: "RuntimeDefault" } },
+      containerSecurityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+      rbac: { serviceAccount: { name: "cluster-autoscaler", annotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam:us-east-1:123456789012:role/cluster-autoscaler-role" } } },
+    });
+    const role = single(doc, "aws:iam/role:Role", "cluster-autoscaler-role");
+    const trust = JSON.parse(String(role.inputs.assumeRolePolicy)).Statement[0];
+    expect(trust.Condition.StringEquals).toEqual({
+      "oidc.eks.us-east-1.amazonaws.com/id/CLUSTER-EKS:sub": "system:serviceaccount:kube-system:cluster-autoscaler",
+      "oidc.eks.us-east-1.amazonaws.com/id/CLUSTER-EKS:aud": "sts.amazonaws.com",
+    });
+    const policy = JSON.parse(String(single(doc, "aws:iam/rolePolicy:RolePolicy", "cluster-autoscaler-policy").inputs.policy));
+    expect(policy.Statement).toEqual([
+      {
+        Sid: "Discover",
+        Effect: "Allow",
+        Action: [
+          "autoscaling:DescribeAutoScalingGroups",
+          "autoscaling:DescribeAutoScalingInstances",
+          "autoscaling:DescribeLaunchConfigurations",
+          "autoscaling:DescribeScalingActivities",
+          "ec2:DescribeImages",
+          "ec2:DescribeInstanceTypes",
+          "ec2:DescribeLaunchTemplateVersions",
+          "ec2:GetInstanceTypesFromInstanceRequirements",
+        ],
+        Resource: "*",
+      },
+      { Sid: "DescribeNodeGroups", Effect: "Allow", Action: "eks:DescribeNodegroup", Resource: [single(doc, "aws:eks/nodeGroup:NodeGroup", "cluster-nodes-group").inputs.arn ?? expect.stringContaining("cluster-nodes-group")] },
+      {
+        Sid: "ScaleOwnGroups",
+        Effect: "Allow",
+        Action: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+        Resource: "*",
+        Condition: { StringEquals: { "aws:ResourceTag/k8s.io/cluster-autoscaler/enabled": "true", [`aws:ResourceTag/k8s.io/cluster-autoscaler/platform-${stack}`]: "owned" } },
+      },
+    ]);
+  });
+});
+
+describe("cluster-autoscaler image", () => {
+  it("pins an image of the same Kubernetes minor for every supported EKS version", async () => {
+    const { clusterAutoscalerImageTag } = await import("../../components/cluster/charts");
+    for (const v of Object.keys(EKS_VERSIONS)) expect(clusterAutoscalerImageTag(v)).toMatch(new RegExp(`^v${v.replace(".", "\\.")}\\.\\d+$`));
+    expect(() => clusterAutoscalerImageTag("1.20")).toThrow("No cluster-autoscaler image is pinned for Kubernetes 1.20");
   });
 });

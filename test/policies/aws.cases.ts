@@ -1,6 +1,14 @@
 import { Mutation, arn, id, resource } from "./fixtures";
 import { AWS_TYPES as T } from "./worlds/aws";
 
+/** A Deployment of `replicas` pods with one container requesting `cpu` and `memory`. */
+function capacityDeployment(name: string, namespace: string, replicas: number, cpu: string, memory: string, kind = "Deployment") {
+  return resource(`kubernetes:apps/v1:${kind}`, name, {
+    metadata: { name, namespace },
+    spec: { replicas, template: { metadata: {}, spec: { containers: [{ name, image: "repo/app:1.0.0", resources: { requests: { cpu, memory } } }] } } },
+  });
+}
+
 /** Per AWS policy, the changes to the compliant world that must violate it, one field at a time. */
 export const AWS_CASES: Record<string, readonly Mutation[]> = {
   "aws-ec2-routetable-egress-via-nat": [
@@ -373,6 +381,55 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
   ],
   "aws-eks-nodegroup-private-subnets": [
     { name: "nodes in a public subnet", apply: (w) => w.set("nodes", "subnetIds", [id("app-a"), id("public-a")]), expect: ["nodes: NodeGroup 'nodes' places nodes in public Subnet 'public-a'."] },
+  ],
+  "aws-eks-nodegroup-capacity": [
+    {
+      name: "the app's replicas need more CPU than the nodes at minimum size",
+      apply: (w) => w.add(capacityDeployment("app", "apps", 8, "500m", "256Mi")),
+      expect: ["nodes: The plan requests 5.00 vCPU / 2.50 GiB / 10 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 1.14 vCPU."],
+    },
+    {
+      name: "the Istio sidecar tips an injected namespace over",
+      apply: (w) =>
+        w
+          .add(resource("kubernetes:core/v1:Namespace", "apps-ns", { metadata: { name: "apps", labels: { "istio-injection": "enabled" } } }))
+          .add(capacityDeployment("app", "apps", 5, "500m", "256Mi")),
+      expect: ["nodes: The plan requests 4.20 vCPU / 2.63 GiB / 7 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 0.34 vCPU."],
+    },
+    {
+      name: "istiod with Istio's default requests, DaemonSets on every node",
+      apply: (w) =>
+        w
+          .add(resource("kubernetes:helm.sh/v3:Release", "istiod", { chart: "istiod", namespace: "istio-system", values: { pilot: { autoscaleMin: 4 } } }))
+          .add(resource("kubernetes:helm.sh/v3:Release", "cni", { chart: "cni", namespace: "istio-system", values: {} }))
+          .add(resource("aws:eks/addon:Addon", "coredns", { addonName: "coredns", configurationValues: JSON.stringify({ replicaCount: 2 }) })),
+      expect: ["nodes: The plan requests 2.40 vCPU / 8.33 GiB / 8 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 1.39 GiB."],
+    },
+    {
+      name: "more pods than the ENIs give IPs for",
+      apply: (w) => w.add(capacityDeployment("many", "apps", 35, "10m", "16Mi")),
+      expect: ["nodes: The plan requests 0.44 vCPU / 0.69 GiB / 44 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 10 pods."],
+    },
+    {
+      name: "a pod larger than one node",
+      apply: (w) => w.add(capacityDeployment("big", "apps", 1, "100m", "4Gi", "StatefulSet")),
+      expect: ["nodes: A pod of StatefulSet 'apps/big' requests 0.10 vCPU / 4.00 GiB, more than one node allocates next to the DaemonSets (1.93 vCPU / 3.47 GiB)."],
+    },
+    {
+      name: "a chart with no capacity model",
+      apply: (w) => w.add(resource("kubernetes:helm.sh/v3:Release", "prometheus", { chart: "kube-prometheus-stack", namespace: "monitoring", values: {} })),
+      expect: ["prometheus: Release 'prometheus': no capacity model for chart kube-prometheus-stack (add it to policies/lib/capacity.ts)."],
+    },
+    {
+      name: "an add-on with no capacity model",
+      apply: (w) => w.add(resource("aws:eks/addon:Addon", "agent", { addonName: "eks-pod-identity-agent" })),
+      expect: ["agent: Addon 'agent': no capacity model for EKS add-on eks-pod-identity-agent (add it to policies/lib/capacity.ts)."],
+    },
+    {
+      name: "an instance type with no data",
+      apply: (w) => w.set("nodes", "instanceTypes", ["x9z.large"]),
+      expect: ["nodes: NodeGroup 'nodes': no capacity data for instance type x9z.large (add it to policies/data/instanceTypes.ts)."],
+    },
   ],
   "aws-eks-nodegroup-volumes-encrypted": [
     { name: "no launch template and no default encryption", apply: (w) => w.set("nodes", "launchTemplate", undefined), expect: ["nodes: NodeGroup 'nodes' has no launch template and the stack does not enable EBS encryption by default."] },

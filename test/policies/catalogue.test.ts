@@ -81,6 +81,7 @@ const CATALOGUE: Record<string, readonly string[]> = {
     "aws-rds-instance-supported-engine-version",
     "kubernetes-helm-release-istio-supported-version",
   ],
+  "EKS: node groups hold every pod's requests at minimum size": ["aws-eks-nodegroup-capacity"],
   "EKS: node group remote access limited": ["aws-eks-nodegroup-remote-access"],
   "Workloads: Pod Security Standards restricted": [
     "kubernetes-core-pod-no-privilege-escalation",

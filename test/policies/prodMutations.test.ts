@@ -190,6 +190,7 @@ const MUTATIONS: Record<string, PlanMutation> = {
     mutate: (r, doc) => (r.inputs.subnetIds = [idOf(ofType(doc, "aws:ec2/subnet:Subnet", (s) => s.inputs.mapPublicIpOnLaunch === true)!)]),
   },
   "aws-eks-nodegroup-volumes-encrypted": set(T.ng, "launchTemplate", undefined),
+  "aws-eks-nodegroup-capacity": set(T.ng, "scalingConfig.minSize", 1),
   "aws-kms-key-rotation": set(T.key, "enableKeyRotation", false),
   "aws-kms-key-policy-no-public-principal": set(T.key, "policy", PUBLIC_STATEMENT),
   "aws-kms-key-no-bypass-lockout-check": set(T.key, "bypassPolicyLockoutSafetyCheck", true),
