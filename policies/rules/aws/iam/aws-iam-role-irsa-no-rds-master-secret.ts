@@ -26,6 +26,7 @@ export const awsIamRoleIrsaNoRdsMasterSecret = stackPolicy(
     severity: "high",
     remediationSteps: "Remove the RDS master secret from the role's policies; grant rds-db:connect on arn:aws:rds-db:<region>:<account>:dbuser:<DbiResourceId>/<service>_app instead.",
     frameworks: ["platform", "FSBP RDS.10", "CKV_AWS_161"],
+    seed: true,
   },
   (stack, args) => {
     const roles = irsaRoles(stack);

@@ -56,6 +56,7 @@ export const kubernetesIstioIrsaAwsApisReachable = stackPolicy(
     remediationSteps:
       "Add the host to a ServiceEntry exported to the service's namespace (and to its Sidecar's egress hosts when they are listed), and add an interface VPC endpoint (com.amazonaws.<region>.<service>) or a NAT route; or stop granting the action.",
     frameworks: ["platform", "IST egress"],
+    seed: true,
   },
   (stack, args) => {
     if (!hasMesh(stack)) args.notApplicable("The stack has no Istio mesh.");
