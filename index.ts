@@ -91,6 +91,7 @@ const data = new DataTier(
     namePrefix: prefix,
     vpcId: network.vpcId,
     dataSubnetIds: network.subnetIds.data,
+    endpointSecurityGroupId: network.endpointSecurityGroupId,
     appSecurityGroupId: cluster.nodeSecurityGroupId,
     services: Object.fromEntries(
       Object.entries(settings.services).map(([name, s]) => [
@@ -116,6 +117,7 @@ const pods = createMicroservicePods(
     dataCidrs: network.subnetCidrs.data,
     applicationCidrs: network.subnetCidrs.application,
     region: settings.region,
+    namePrefix: prefix,
     logKeyArn: cluster.logsKeyArn,
     logRetentionDays: settings.logRetentionDays,
     protectStateful: settings.protectStateful,

@@ -94,7 +94,8 @@ export type FilesystemMode = (typeof FILESYSTEM_MODES)[number];
  * The bucket a service owns, by purpose:
  * - `uploads`: user uploads (SSE-KMS, private);
  * - `catalog`: public-facing media served only through CloudFront with origin access control;
- * - `documents`: records kept under Object Lock in COMPLIANCE mode for the retention period.
+ * - `documents`: records kept under Object Lock for the retention of `data.buckets.documentLock`
+ *   (COMPLIANCE for 7 years in prod; GOVERNANCE for a short time in dev, so dev can be destroyed).
  */
 export const BUCKET_KINDS = ["none", "uploads", "catalog", "documents"] as const;
 export type BucketKind = (typeof BUCKET_KINDS)[number];
@@ -137,6 +138,48 @@ export type ServiceDataInput = z.input<typeof serviceDataSchema>;
 // ---------------------------------------------------------------------------------------
 // Shared data settings
 // ---------------------------------------------------------------------------------------
+
+/** The Object Lock modes: COMPLIANCE (no one can shorten or remove a retention) and GOVERNANCE (principals with `s3:BypassGovernanceRetention` can). */
+export const OBJECT_LOCK_MODES = ["COMPLIANCE", "GOVERNANCE"] as const;
+export type ObjectLockModeSetting = (typeof OBJECT_LOCK_MODES)[number];
+/** The shortest COMPLIANCE retention of order documents: seven years (platform.md). */
+export const COMPLIANCE_MINIMUM_YEARS = 7;
+/** Days in a year, as the Object Lock policy counts them. */
+export const DAYS_PER_YEAR = 365;
+
+/**
+ * The order documents' default Object Lock retention: a mode and either `years` or
+ * `days`. COMPLIANCE keeps at least seven years and is what prod runs; GOVERNANCE (dev)
+ * lets an operator with `s3:BypassGovernanceRetention` delete locked versions, so the
+ * stack can be destroyed.
+ */
+const documentLockSchema = z
+  .object({
+    mode: z.enum(OBJECT_LOCK_MODES).describe(OBJECT_LOCK_MODES.join(" | ")),
+    years: z.number().int().min(1).max(100).optional().describe("a whole number of years from 1 to 100 (or set days instead)"),
+    days: z.number().int().min(1).max(36500).optional().describe("a whole number of days from 1 to 36500 (or set years instead)"),
+  })
+  .strict()
+  .superRefine((lock, ctx) => {
+    if (lock.years === undefined && lock.days === undefined) {
+      ctx.addIssue({ code: "custom", path: ["years"], message: "is missing: give exactly one of years and days" });
+      return;
+    }
+    if (lock.years !== undefined && lock.days !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["days"], message: `is set together with years ${lock.years}: give exactly one of years and days` });
+      return;
+    }
+    const days = lock.years !== undefined ? lock.years * DAYS_PER_YEAR : (lock.days as number);
+    if (lock.mode === "COMPLIANCE" && days < COMPLIANCE_MINIMUM_YEARS * DAYS_PER_YEAR) {
+      ctx.addIssue({
+        code: "custom",
+        path: [lock.years !== undefined ? "years" : "days"],
+        message: `is shorter than the ${COMPLIANCE_MINIMUM_YEARS} years (${COMPLIANCE_MINIMUM_YEARS * DAYS_PER_YEAR} days) COMPLIANCE mode keeps order documents`,
+      });
+    }
+  })
+  .describe(`mode (${OBJECT_LOCK_MODES.join(" | ")}) and exactly one of years or days; COMPLIANCE keeps at least ${COMPLIANCE_MINIMUM_YEARS} years, and the prod environment needs COMPLIANCE`);
+export type DocumentLockSettings = z.output<typeof documentLockSchema>;
 
 /** MSK Kafka versions the pipeline is built and tested with. */
 export const KAFKA_VERSIONS = ["3.6.0", "3.7.x"] as const;
@@ -194,16 +237,11 @@ export const dataSchema = z
       .describe("bufferSeconds and bufferMb"),
     buckets: z
       .object({
-        documentRetentionYears: z
-          .number()
-          .int()
-          .min(7)
-          .max(100)
-          .describe("a whole number of years from 7 to 100 (Object Lock COMPLIANCE on order documents)"),
+        documentLock: documentLockSchema,
         noncurrentVersionDays: z.number().int().min(1).max(3650).describe("a whole number of days from 1 to 3650"),
       })
       .strict()
-      .describe("documentRetentionYears and noncurrentVersionDays"),
+      .describe("documentLock and noncurrentVersionDays"),
     secretRotationDays: z.number().int().min(1).max(90).describe("a whole number of days from 1 to 90"),
     backupRetentionDays: z.number().int().min(1).max(35).describe("a whole number of days from 1 to 35"),
   })
@@ -224,12 +262,17 @@ export interface DataProblem {
 export interface DataValidationInput {
   readonly services?: Readonly<Record<string, ServiceDataSettings>>;
   readonly data: DataSettings;
+  /**
+   * The stack's environment: prod keeps order documents in COMPLIANCE mode.
+   * @default - no environment rule is checked.
+   */
+  readonly environment?: "dev" | "prod";
 }
 
 /**
  * Problems that span settings: an event consumed that no service publishes, a topic
  * consumed that no service produces, an event type with two publishers, Redis failover
- * with one node. Pure: the
+ * with one node, order documents out of COMPLIANCE mode in prod. Pure: the
  * settings schema turns each into the usual one-line error.
  */
 export function dataProblems(input: DataValidationInput): DataProblem[] {
@@ -258,6 +301,9 @@ export function dataProblems(input: DataValidationInput): DataProblem[] {
       const i = input.services?.[second]?.events.publishes.indexOf(event) ?? 0;
       problems.push({ path: ["services", second, "events", "publishes", i], message: `is already published by ${owners[0]}; an event type has one publisher` });
     }
+  }
+  if (input.environment === "prod" && input.data.buckets.documentLock.mode !== "COMPLIANCE") {
+    problems.push({ path: ["data", "buckets", "documentLock", "mode"], message: "is not COMPLIANCE, which the prod environment keeps order documents in" });
   }
   if (input.data.highAvailability && input.data.redis.nodeCount < 2) {
     problems.push({ path: ["data", "redis", "nodeCount"], message: "is below 2, which automatic failover (data.highAvailability) needs" });

@@ -31,7 +31,6 @@ const shared: SettingsTree = {
     redis: { engineVersion: "7.1" },
     kafka: { version: "3.6.0" },
     pipeline: { bufferSeconds: 300 },
-    buckets: { documentRetentionYears: 7 },
     secretRotationDays: 30,
   },
 };
@@ -53,7 +52,8 @@ export const PROFILES: Record<Environment, SettingsTree> = {
       kafka: { brokersPerAz: 1, instanceType: "kafka.m7g.large", volumeGb: 100, partitions: 3 },
       redshift: { baseCapacityRpu: 8 },
       pipeline: { bufferMb: 64 },
-      buckets: { noncurrentVersionDays: 30 },
+      // GOVERNANCE with a short retention, so `pulumi destroy` can empty the bucket.
+      buckets: { noncurrentVersionDays: 30, documentLock: { mode: "GOVERNANCE", days: 1 } },
       backupRetentionDays: 7,
     },
   }),
@@ -69,7 +69,7 @@ export const PROFILES: Record<Environment, SettingsTree> = {
       kafka: { brokersPerAz: 2, instanceType: "kafka.m7g.xlarge", volumeGb: 1000, partitions: 6 },
       redshift: { baseCapacityRpu: 32 },
       pipeline: { bufferMb: 128 },
-      buckets: { noncurrentVersionDays: 365 },
+      buckets: { noncurrentVersionDays: 365, documentLock: { mode: "COMPLIANCE", years: 7 } },
       backupRetentionDays: 35,
     },
   }),

@@ -57,7 +57,7 @@ export const settingsSchema = z
     for (const p of clusterEnvironmentProblems(s.environment, s.cluster)) {
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
-    for (const p of dataProblems({ services: s.services, data: s.data })) {
+    for (const p of dataProblems({ services: s.services, data: s.data, environment: s.environment })) {
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
     for (const p of natEgressProblems(s.network.natStrategy, s.services)) {

@@ -8,6 +8,18 @@ import { SecureBucket } from "./SecureBucket";
 /** The Redshift Serverless port. */
 export const REDSHIFT_PORT = 5439;
 
+/** The audit logs the namespace exports to CloudWatch Logs. */
+export const REDSHIFT_LOG_EXPORTS = ["userlog", "connectionlog", "useractivitylog"] as const;
+
+/**
+ * The log group Redshift Serverless exports a log type of a namespace to,
+ * `/aws/redshift/<namespace>/<log type>`. Redshift creates it (unencrypted, never
+ * expiring) unless it exists, so the program creates it first.
+ */
+export function redshiftLogGroupName(namespace: string, logType: string): string {
+  return `/aws/redshift/${namespace}/${logType}`;
+}
+
 export interface AnalyticsPipelineArgs extends DataPlacement {
   /** The MSK cluster Firehose reads from. */
   readonly clusterArn: pulumi.Input<string>;
@@ -25,15 +37,23 @@ export interface AnalyticsPipelineArgs extends DataPlacement {
   readonly bufferMb: number;
   /** Redshift Serverless base capacity, in RPUs. */
   readonly baseCapacityRpu: number;
+  /**
+   * The security group of the VPC's interface endpoints, S3's among them. Its private DNS
+   * answers every resolver in the VPC, so with enhanced VPC routing Redshift reaches S3 at
+   * the endpoint's addresses: the workgroup's group sends HTTPS there.
+   */
+  readonly endpointSecurityGroupId: pulumi.Input<string>;
 }
 
 /**
  * The analytics path: one Firehose stream per topic with the MSK cluster as its source
  * (private connectivity, IAM auth), landing GZIP objects under `topics/<topic>/` in a
  * KMS-encrypted data-lake bucket; a Redshift Serverless namespace (own key, admin password
- * managed by Secrets Manager, all three log exports) whose default IAM role reads the lake
- * (`COPY` / Spectrum over the S3 gateway endpoint), and a private workgroup in the data
- * subnets with enhanced VPC routing. Firehose does not deliver to Redshift directly because
+ * managed by Secrets Manager, all three log exports to log groups created first with the key
+ * and the stack's retention) whose default IAM role reads the lake (`COPY` / Spectrum), and
+ * a private workgroup in the data subnets with enhanced VPC routing, whose security group
+ * sends HTTPS to the S3 interface endpoint (what S3's private DNS resolves to) and to the
+ * S3 gateway endpoint's prefix list. Firehose does not deliver to Redshift directly because
  * that needs a publicly reachable workgroup; the lake is the hand-off.
  */
 export class AnalyticsPipeline extends pulumi.ComponentResource {
@@ -181,6 +201,9 @@ export class AnalyticsPipeline extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    const auditLogs = REDSHIFT_LOG_EXPORTS.map((logType) =>
+      createLogGroup(`${name}-redshift-${logType}`, { logName: redshiftLogGroupName(awsName, logType), kmsKeyArn: key.arn, retentionDays: args.logRetentionDays }, stateful),
+    );
     const namespace = new aws.redshiftserverless.Namespace(
       `${name}-namespace`,
       {
@@ -192,15 +215,29 @@ export class AnalyticsPipeline extends pulumi.ComponentResource {
         kmsKeyId: key.arn,
         iamRoles: [redshiftRole.arn],
         defaultIamRoleArn: redshiftRole.arn,
-        logExports: ["userlog", "connectionlog", "useractivitylog"],
+        logExports: [...REDSHIFT_LOG_EXPORTS],
         tags: { Name: awsName },
       },
-      stateful,
+      { ...stateful, dependsOn: auditLogs },
     );
     const s3PrefixList = aws.ec2.getPrefixListOutput({ name: `com.amazonaws.${args.identity.region}.s3` }, { parent: this });
     const sg = new aws.ec2.SecurityGroup(
       `${name}-sg`,
       { vpcId: args.vpcId, description: `${awsName}: Redshift Serverless; no ingress, HTTPS out to S3 only (enhanced VPC routing).`, tags: { Name: awsName } },
+      { parent: this },
+    );
+    // S3's interface endpoint has private DNS for the whole VPC: `s3.<region>` and
+    // `<bucket>.s3.<region>` resolve to its addresses in the application subnets.
+    new aws.vpc.SecurityGroupEgressRule(
+      `${name}-sg-to-s3-endpoint`,
+      {
+        securityGroupId: sg.id,
+        referencedSecurityGroupId: args.endpointSecurityGroupId,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        description: "HTTPS to the S3 interface endpoint, where S3's private DNS points (COPY and UNLOAD with the data lake).",
+      },
       { parent: this },
     );
     new aws.vpc.SecurityGroupEgressRule(

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { DataSettings, ServiceDataSettings, SqlEngine } from "../../stacks/data";
 import type { AwsIdentity } from "../shared/identity";
-import { createKmsKey } from "../shared/kms";
+import { createKmsKey, logsGrant } from "../shared/kms";
 import { AnalyticsPipeline } from "./AnalyticsPipeline";
 import { Cache } from "./Cache";
 import { TrafficSource, serviceTrust } from "./common";
@@ -55,6 +55,8 @@ export interface DataTierArgs {
   readonly vpcId: pulumi.Input<string>;
   /** The private data subnets, in AZ order. */
   readonly dataSubnetIds: pulumi.Input<string>[];
+  /** The security group of the VPC's interface endpoints (S3's private DNS points there): Redshift sends HTTPS to it. */
+  readonly endpointSecurityGroupId: pulumi.Input<string>;
   /**
    * The application tier's security group (the nodes'): the source for services without
    * their own pod security group, and for EFS mounts (made by the node's CSI plugin).
@@ -157,7 +159,14 @@ export class DataTier extends pulumi.ComponentResource {
     for (const n of names) {
       keys[n] = createKmsKey(
         `${name}-${n}-key`,
-        { description: `${args.namePrefix} ${n} service: its database, secret and Performance Insights`, identity: args.identity, userRoleArns: [args.services[n].roleArn], alias: `${args.namePrefix}/${n}` },
+        {
+          description: `${args.namePrefix} ${n} service: its database, secret, Performance Insights and database logs`,
+          identity: args.identity,
+          userRoleArns: [args.services[n].roleArn],
+          // CloudWatch Logs encrypts the database's log-export groups with it.
+          services: [logsGrant(args.identity)],
+          alias: `${args.namePrefix}/${n}`,
+        },
         { parent: this, protect: placement.protect },
       );
       const db = settingsOf(n).database;
@@ -222,7 +231,7 @@ export class DataTier extends pulumi.ComponentResource {
         namePrefix: args.namePrefix,
         role: "access-logs",
         description: `${args.namePrefix} S3 server access logs`,
-        accessLogs: { kind: "self" },
+        accessLogs: { kind: "none" },
         noncurrentVersionDays: s.buckets.noncurrentVersionDays,
         expireAfterDays: Math.max(args.logRetentionDays, 90),
         writerServices: ["logging.s3.amazonaws.com"],
@@ -242,6 +251,7 @@ export class DataTier extends pulumi.ComponentResource {
         bufferSeconds: s.pipeline.bufferSeconds,
         bufferMb: s.pipeline.bufferMb,
         baseCapacityRpu: s.redshift.baseCapacityRpu,
+        endpointSecurityGroupId: args.endpointSecurityGroupId,
       },
       child,
     );
@@ -258,7 +268,7 @@ export class DataTier extends pulumi.ComponentResource {
           description: `${args.namePrefix} ${n} service ${kind}`,
           accessLogs: { kind: "bucket", bucket: accessLogs.bucketName },
           noncurrentVersionDays: s.buckets.noncurrentVersionDays,
-          objectLockYears: kind === "documents" ? s.buckets.documentRetentionYears : undefined,
+          objectLock: kind === "documents" ? s.buckets.documentLock : undefined,
           cloudFront: kind === "catalog",
           protect: placement.protect,
         },
@@ -309,7 +319,7 @@ export class DataTier extends pulumi.ComponentResource {
       const grantsOf: ServiceGrants = {
         service: n,
         identity: args.identity,
-        database: db ? { resourceId: db.resourceId, iamUser: db.iamUser, secretArn: db.secretArn } : undefined,
+        database: db ? { resourceId: db.resourceId, iamUser: db.iamUser } : undefined,
         kmsKeyArns: [
           keys[n].arn,
           ...(st.cache ? [cache.kmsKeyArn] : []),
@@ -328,10 +338,11 @@ export class DataTier extends pulumi.ComponentResource {
 
       const config: Record<string, pulumi.Input<string>> = { "aws-region": region, "kms-key-arn": keys[n].arn };
       const secretArns: pulumi.Input<string>[] = [];
-      const endpoints: NonNullable<DataBinding["endpoints"]>[number][] = [];
+      // Every AWS API the role is granted is declared to the mesh (REGISTRY_ONLY); KMS for its keys.
+      const endpoints: NonNullable<DataBinding["endpoints"]>[number][] = [{ name: "kms", hosts: [`kms.${region}.amazonaws.com`], port: 443, protocol: "TLS" }];
       if (db) {
+        // IAM authentication only: the pods sign a token as `db-iam-user`; the master secret stays with operators and migrations.
         Object.assign(config, { "db-engine": db.engine, "db-host": db.address, "db-port": String(db.port), "db-name": db.databaseName, "db-iam-user": db.iamUser });
-        secretArns.push(db.secretArn);
         // PostgreSQL and MySQL negotiate TLS inside their own protocol, so the mesh sees TCP.
         endpoints.push({ name: db.engine, hosts: [db.address], port: db.port, protocol: "TCP" });
       }

@@ -31,8 +31,42 @@ export function denyInsecureTransport(bucketArn: pulumi.Input<string>): Record<s
 export type AccessLogTarget =
   /** Another bucket (the stack's access-log bucket), under a prefix per source bucket. */
   | { readonly kind: "bucket"; readonly bucket: pulumi.Input<string> }
-  /** The bucket itself, under `self/` (only the access-log bucket), expired by its lifecycle. */
-  | { readonly kind: "self" };
+  /**
+   * Nowhere: only for the access-log bucket itself. A bucket that logs into itself writes
+   * a log object for every log object delivered, a loop that never ends; its writes are
+   * S3 log delivery's, and reads of it are in CloudTrail.
+   */
+  | { readonly kind: "none" };
+
+/** The two Object Lock retention modes: COMPLIANCE no one can shorten; GOVERNANCE a permitted principal can bypass. */
+export type ObjectLockMode = "COMPLIANCE" | "GOVERNANCE";
+
+/** A default Object Lock retention: a mode and exactly one of years and days (the settings validate it). */
+export interface ObjectLockRetention {
+  /** The retention mode. */
+  readonly mode: ObjectLockMode;
+  /**
+   * Whole years.
+   * @default - `days` gives the retention.
+   */
+  readonly years?: number;
+  /**
+   * Whole days.
+   * @default - `years` gives the retention.
+   */
+  readonly days?: number;
+}
+
+/** `{ mode, years }` or `{ mode, days }`: the `defaultRetention` of a BucketObjectLockConfiguration. */
+export function defaultRetention(lock: ObjectLockRetention): { mode: ObjectLockMode; years?: number; days?: number } {
+  if ((lock.years === undefined) === (lock.days === undefined)) throw new Error(`Object Lock retention needs exactly one of years and days, got ${JSON.stringify(lock)}`);
+  return lock.years !== undefined ? { mode: lock.mode, years: lock.years } : { mode: lock.mode, days: lock.days };
+}
+
+/** The server access logging of a bucket: target bucket and prefix, or none (the access-log bucket). */
+export function accessLogging(target: AccessLogTarget, role: string): { targetBucket: pulumi.Input<string>; targetPrefix: string } | undefined {
+  return target.kind === "bucket" ? { targetBucket: target.bucket, targetPrefix: `${role}/` } : undefined;
+}
 
 export interface SecureBucketArgs {
   /** The account, partition and region (key policy, service conditions). */
@@ -53,10 +87,11 @@ export interface SecureBucketArgs {
    */
   readonly expireAfterDays?: number;
   /**
-   * Object Lock in COMPLIANCE mode with this default retention in years. Only at creation.
+   * Object Lock with this default retention (mode and years or days). Object Lock is
+   * enabled only at creation; the retention can change later.
    * @default - no Object Lock.
    */
-  readonly objectLockYears?: number;
+  readonly objectLock?: ObjectLockRetention;
   /**
    * Serve the bucket through a CloudFront distribution with origin access control; the
    * bucket policy admits only that distribution.
@@ -79,8 +114,8 @@ export interface SecureBucketArgs {
 /**
  * A private S3 bucket with every control of the platform: all four public-access blocks,
  * owner-enforced ownership, default SSE-KMS with its own key and a bucket key,
- * versioning, a TLS-only bucket policy, server access logging, lifecycle rules
- * (abort incomplete multipart uploads, expire noncurrent versions) and a random suffix.
+ * versioning, a TLS-only bucket policy, server access logging (to another bucket),
+ * lifecycle rules (abort incomplete multipart uploads, expire noncurrent versions) and a random suffix.
  */
 export class SecureBucket extends pulumi.ComponentResource {
   /** The bucket's name. */
@@ -122,7 +157,7 @@ export class SecureBucket extends pulumi.ComponentResource {
       `${name}-bucket`,
       {
         bucket: suffix.result.apply((s) => bucketName(args.namePrefix, args.role, s)),
-        objectLockEnabled: args.objectLockYears !== undefined,
+        objectLockEnabled: args.objectLock !== undefined,
         forceDestroy: false,
         tags: { Name: awsRole },
       },
@@ -140,13 +175,8 @@ export class SecureBucket extends pulumi.ComponentResource {
       { parent: this },
     );
     const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent: this });
-    new aws.s3.BucketLogging(
-      `${name}-logging`,
-      args.accessLogs.kind === "self"
-        ? { bucket: bucket.id, targetBucket: bucket.id, targetPrefix: "self/" }
-        : { bucket: bucket.id, targetBucket: args.accessLogs.bucket, targetPrefix: `${args.role}/` },
-      { parent: this },
-    );
+    const logging = accessLogging(args.accessLogs, args.role);
+    if (logging) new aws.s3.BucketLogging(`${name}-logging`, { bucket: bucket.id, ...logging }, { parent: this });
     new aws.s3.BucketLifecycleConfiguration(
       `${name}-lifecycle`,
       {
@@ -161,10 +191,10 @@ export class SecureBucket extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [versioning] },
     );
-    if (args.objectLockYears !== undefined) {
+    if (args.objectLock !== undefined) {
       new aws.s3.BucketObjectLockConfiguration(
         `${name}-object-lock`,
-        { bucket: bucket.id, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "COMPLIANCE", years: args.objectLockYears } } },
+        { bucket: bucket.id, objectLockEnabled: "Enabled", rule: { defaultRetention: defaultRetention(args.objectLock) } },
         { parent: this, dependsOn: [versioning] },
       );
     }

@@ -8,8 +8,11 @@ import { kafkaResourceArn } from "./Kafka";
 export interface ServiceGrants {
   readonly service: string;
   readonly identity: AwsIdentity;
-  /** Its database: `rds-db:connect` as its IAM user, and reading the master secret. */
-  readonly database?: { readonly resourceId: pulumi.Input<string>; readonly iamUser: string; readonly secretArn: pulumi.Input<string> };
+  /**
+   * Its database: `rds-db:connect` as its IAM user (IAM authentication). Never the
+   * RDS-managed master secret: that is for operators and migrations, not the service.
+   */
+  readonly database?: { readonly resourceId: pulumi.Input<string>; readonly iamUser: string };
   /** KMS keys it decrypts with (and encrypts with, for buckets and queues it writes). */
   readonly kmsKeyArns: readonly pulumi.Input<string>[];
   /** Other secrets it reads (the Redis AUTH secret). */
@@ -39,9 +42,8 @@ export function serviceAccessStatements(g: ServiceGrants): Record<string, unknow
       Resource: pulumi.interpolate`arn:${id.partition}:rds-db:${id.region}:${id.accountId}:dbuser:${g.database.resourceId}/${g.database.iamUser}`,
     });
   }
-  const secrets = [...(g.database ? [g.database.secretArn] : []), ...g.secretArns];
-  if (secrets.length) {
-    s.push({ Sid: "ReadItsSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: secrets });
+  if (g.secretArns.length) {
+    s.push({ Sid: "ReadItsSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: [...g.secretArns] });
   }
   if (g.kmsKeyArns.length) {
     s.push({ Sid: "UseItsKeys", Effect: "Allow", Action: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"], Resource: [...g.kmsKeyArns] });
@@ -73,6 +75,9 @@ export function serviceAccessStatements(g: ServiceGrants): Record<string, unknow
         Action: ["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"],
         Resource: produces.map((t) => kafkaResourceArn(clusterArn, "topic", t)),
       });
+      // Kafka clients from 3.0 on produce idempotently by default (enable.idempotence=true);
+      // MSK authorizes that on the cluster, not the topic.
+      s.push({ Sid: "ProduceIdempotently", Effect: "Allow", Action: "kafka-cluster:WriteDataIdempotently", Resource: clusterArn });
     }
     if (consumes.length) {
       s.push({

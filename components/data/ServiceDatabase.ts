@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_ENGINE_VERSION, SqlEngine } from "../../stacks/data";
-import { DataPlacement, TrafficSource, createStoreSecurityGroup } from "./common";
+import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup } from "./common";
 
 /** What differs between the engines: port, TLS parameter, log exports, parameter family. */
 export interface EngineProfile {
@@ -43,6 +43,15 @@ export function engineProfile(engine: SqlEngine, version: string): EngineProfile
   };
 }
 
+/**
+ * The log group RDS exports a log of an instance to, `/aws/rds/instance/<identifier>/<log>`.
+ * RDS creates it (unencrypted, never expiring) unless it exists, so the program creates
+ * it first, with the service's key and the stack's retention.
+ */
+export function rdsLogGroupName(identifier: string, log: string): string {
+  return `/aws/rds/instance/${identifier}/${log}`;
+}
+
 /** The database name inside the instance: `<service>_db` (SQL-safe, never a reserved word). */
 export function databaseName(service: string): string {
   return `${service.replace(/[^a-zA-Z0-9]/g, "_")}_db`;
@@ -72,7 +81,7 @@ export interface ServiceDatabaseArgs extends DataPlacement {
    * @default - postgres 16, mysql 8.4.
    */
   readonly engineVersion?: string;
-  /** The service's own KMS key: storage, Performance Insights and the master secret. */
+  /** The service's own KMS key: storage, Performance Insights, the master secret and the exported logs (its policy admits CloudWatch Logs). */
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Where the service's traffic comes from: the only sources the security group admits. */
   readonly sources: readonly TrafficSource[];
@@ -91,7 +100,8 @@ export interface ServiceDatabaseArgs extends DataPlacement {
  * One service's database: a DB subnet group over the data subnets, a security group that
  * admits only the service's traffic on the engine port, a parameter group forcing TLS,
  * and an RDS instance encrypted with the service's own key, never public, with IAM
- * authentication, exported logs, Performance Insights, enhanced monitoring and a master
+ * authentication, exported logs (to log groups created first, encrypted, with the stack's
+ * retention), Performance Insights, enhanced monitoring and a master
  * password that only Secrets Manager knows (rotated by RDS).
  */
 export class ServiceDatabase extends pulumi.ComponentResource {
@@ -147,6 +157,9 @@ export class ServiceDatabase extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    const logGroups = profile.logExports.map((log) =>
+      createLogGroup(`${name}-logs-${log}`, { logName: rdsLogGroupName(awsName, log), kmsKeyArn: args.kmsKeyArn, retentionDays: args.logRetentionDays }, { parent: this, protect: args.protect ?? false }),
+    );
     const db = new aws.rds.Instance(
       `${name}-instance`,
       {
@@ -189,7 +202,7 @@ export class ServiceDatabase extends pulumi.ComponentResource {
         caCertIdentifier: "rds-ca-rsa2048-g1",
         tags: { Name: `${awsName}-db` },
       },
-      { parent: this, protect: args.protect ?? false },
+      { parent: this, protect: args.protect ?? false, dependsOn: logGroups },
     );
 
     this.address = db.address;

@@ -52,6 +52,8 @@ export interface MicroservicePodArgs {
   readonly applicationCidrs: readonly string[];
   /** The AWS region, whose STS endpoint the pods reach for their IRSA credentials. */
   readonly region: string;
+  /** The prefix of AWS names, e.g. `platform-prod`: it keeps the log group's name apart from other stacks' in the same account. */
+  readonly namePrefix: string;
   /** The KMS key of the service's log group. */
   readonly logKeyArn: pulumi.Input<string>;
   /** The log group's retention, in days. */
@@ -66,6 +68,14 @@ export interface MicroservicePodArgs {
    * @default - nothing from the data tier is mounted.
    */
   readonly data?: ServiceDataBinding;
+}
+
+/**
+ * The service's log group, `/aws/microservices/<name prefix>/<service>`: the stack's name
+ * prefix (`platform-<stack>`) keeps dev and prod apart when they share an account.
+ */
+export function serviceLogGroupName(namePrefix: string, service: string): string {
+  return `/aws/microservices/${namePrefix}/${service}`;
 }
 
 /**
@@ -221,7 +231,7 @@ export class MicroservicePod extends pulumi.ComponentResource {
 
     const logGroup = new aws.cloudwatch.LogGroup(
       `${name}-logs`,
-      { name: `/aws/microservices/${svc}`, retentionInDays: args.logRetentionDays, kmsKeyId: args.logKeyArn, tags: { Service: svc } },
+      { name: serviceLogGroupName(args.namePrefix, svc), retentionInDays: args.logRetentionDays, kmsKeyId: args.logKeyArn, tags: { Service: svc } },
       { parent: this, protect: args.protectStateful ?? false },
     );
 

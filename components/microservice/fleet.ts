@@ -68,6 +68,8 @@ export interface MicroservicePodsArgs {
   readonly applicationCidrs: readonly string[];
   /** The AWS region (the pods' regional STS endpoint). */
   readonly region: string;
+  /** The prefix of AWS names, e.g. `platform-prod`, in each service's log group name. */
+  readonly namePrefix: string;
   /** The KMS key that encrypts each service's log group. */
   readonly logKeyArn: pulumi.Input<string>;
   /** Retention of each service's log group, in days. */
@@ -115,6 +117,7 @@ export function createMicroservicePods(
             dataCidrs: args.dataCidrs,
             applicationCidrs: args.applicationCidrs,
             region: args.region,
+            namePrefix: args.namePrefix,
             logKeyArn: args.logKeyArn,
             logRetentionDays: args.logRetentionDays,
             protectStateful: args.protectStateful,

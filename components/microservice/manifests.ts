@@ -29,12 +29,14 @@ export const SIDECAR_HEALTH_PORTS = [15020, 15021] as const;
 export const EFS_MOUNT_OPTIONS = ["tls", "iam"] as const;
 
 /**
- * The AWS API hosts every pod reaches, whatever its data binding: STS, where the SDK
- * exchanges the IRSA web-identity token for credentials. The regional endpoint (through
- * the VPC's interface endpoint); the service account pins the SDK to it.
+ * The AWS API hosts a pod reaches besides its data binding's: STS, where the SDK
+ * exchanges the IRSA web-identity token for credentials (the regional endpoint, through
+ * the VPC's interface endpoint; the service account pins the SDK to it), and Secrets
+ * Manager when the role may read secrets (the `secrets` setting or the binding's), so the
+ * application can re-read a rotated secret itself.
  */
-export function awsApiHosts(region: string): string[] {
-  return [`sts.${region}.amazonaws.com`];
+export function awsApiHosts(region: string, readsSecrets = false): string[] {
+  return [`sts.${region}.amazonaws.com`, ...(readsSecrets ? [`secretsmanager.${region}.amazonaws.com`] : [])];
 }
 
 /** What the objects of a service are built from. */
@@ -380,7 +382,7 @@ export function sidecar(spec: ServiceSpec): IstioObject {
     `${MESH.namespace}/*`,
     ...spec.callees.map((c) => `${c.name}/*`),
     ...(tracingNs ? [`${tracingNs}/${spec.mesh.tracingHost}`] : []),
-    ...awsApiHosts(spec.region).map((h) => `./${h}`),
+    ...awsApiHosts(spec.region, hasSecrets(spec)).map((h) => `./${h}`),
     ...spec.settings.egressHosts.map((h) => `./${h}`),
   ];
   return {
@@ -397,7 +399,7 @@ export function serviceEntries(spec: ServiceSpec): IstioObject[] {
     apiVersion: "networking.istio.io/v1",
     kind: "ServiceEntry",
     name: "aws-apis",
-    spec: { hosts: awsApiHosts(spec.region), location: "MESH_EXTERNAL", resolution: "DNS", ports: [{ number: 443, name: "tls", protocol: "TLS" }], exportTo: ["."] },
+    spec: { hosts: awsApiHosts(spec.region, hasSecrets(spec)), location: "MESH_EXTERNAL", resolution: "DNS", ports: [{ number: 443, name: "tls", protocol: "TLS" }], exportTo: ["."] },
   };
   const external = spec.settings.egressHosts.map((host, i) => ({
     apiVersion: "networking.istio.io/v1",

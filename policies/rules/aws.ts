@@ -36,6 +36,7 @@ import { awsGuarddutyDetectorEnabled } from "./aws/guardduty/aws-guardduty-detec
 import { awsGuarddutyDetectorFeatures } from "./aws/guardduty/aws-guardduty-detector-features";
 import { awsIamPolicyNoAdminWildcard } from "./aws/iam/aws-iam-policy-no-admin-wildcard";
 import { awsIamRoleNoMixedPolicies } from "./aws/iam/aws-iam-role-no-mixed-policies";
+import { awsIamRoleIrsaNoRdsMasterSecret } from "./aws/iam/aws-iam-role-irsa-no-rds-master-secret";
 import { awsKinesisFirehoseDeliveryStreamCmk } from "./aws/kinesis/aws-kinesis-firehosedeliverystream-cmk";
 import { awsKmsKeyNoBypassLockoutCheck } from "./aws/kms/aws-kms-key-no-bypass-lockout-check";
 import { awsKmsKeyPolicyNoPublicPrincipal } from "./aws/kms/aws-kms-key-policy-no-public-principal";
@@ -70,8 +71,10 @@ import { awsRedshiftClusterEnhancedVpcRouting } from "./aws/redshift/aws-redshif
 import { awsRedshiftClusterKms } from "./aws/redshift/aws-redshift-cluster-kms";
 import { awsRedshiftClusterLogging } from "./aws/redshift/aws-redshift-cluster-logging";
 import { awsRedshiftClusterNotPublic } from "./aws/redshift/aws-redshift-cluster-not-public";
+import { awsRedshiftWorkgroupS3Reachable } from "./aws/redshift/aws-redshift-workgroup-s3-reachable";
 import { awsS3BucketAccessLogging } from "./aws/s3/aws-s3-bucket-access-logging";
 import { awsS3BucketLifecycleAbortMultipart } from "./aws/s3/aws-s3-bucket-lifecycle-abort-multipart";
+import { awsS3BucketLoggingNotSelf } from "./aws/s3/aws-s3-bucket-logging-not-self";
 import { awsS3BucketObjectLockCompliance } from "./aws/s3/aws-s3-bucket-object-lock-compliance";
 import { awsS3BucketOwnerEnforced } from "./aws/s3/aws-s3-bucket-owner-enforced";
 import { awsS3BucketPublicAccessBlock } from "./aws/s3/aws-s3-bucket-public-access-block";
@@ -133,6 +136,7 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsGuarddutyDetectorEnabled,
   awsGuarddutyDetectorFeatures,
   awsIamPolicyNoAdminWildcard,
+  awsIamRoleIrsaNoRdsMasterSecret,
   awsIamRoleNoMixedPolicies,
   awsKinesisFirehoseDeliveryStreamCmk,
   awsKmsKeyNoBypassLockoutCheck,
@@ -168,8 +172,10 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsRedshiftClusterKms,
   awsRedshiftClusterLogging,
   awsRedshiftClusterNotPublic,
+  awsRedshiftWorkgroupS3Reachable,
   awsS3BucketAccessLogging,
   awsS3BucketLifecycleAbortMultipart,
+  awsS3BucketLoggingNotSelf,
   awsS3BucketObjectLockCompliance,
   awsS3BucketOwnerEnforced,
   awsS3BucketPublicAccessBlock,

@@ -28,6 +28,7 @@ import { kubernetesIstioGatewayNoWildcardHost } from "./kubernetes/istio/kuberne
 import { kubernetesIstioGatewayRateLimit } from "./kubernetes/istio/kubernetes-istio-gateway-rate-limit";
 import { kubernetesIstioGatewayRequireRequestPrincipal } from "./kubernetes/istio/kubernetes-istio-gateway-require-request-principal";
 import { kubernetesIstioGatewayTls } from "./kubernetes/istio/kubernetes-istio-gateway-tls";
+import { kubernetesIstioIrsaAwsApisReachable } from "./kubernetes/istio/kubernetes-istio-irsa-aws-apis-reachable";
 import { kubernetesIstioMeshRegistryOnly } from "./kubernetes/istio/kubernetes-istio-mesh-registry-only";
 import { kubernetesIstioNamespaceSidecarEgress } from "./kubernetes/istio/kubernetes-istio-namespace-sidecar-egress";
 import { kubernetesIstioNamespaceSidecarInjection } from "./kubernetes/istio/kubernetes-istio-namespace-sidecar-injection";
@@ -71,6 +72,7 @@ export const kubernetesPolicies: readonly PlatformPolicy[] = [
   kubernetesIstioGatewayRateLimit,
   kubernetesIstioGatewayRequireRequestPrincipal,
   kubernetesIstioGatewayTls,
+  kubernetesIstioIrsaAwsApisReachable,
   kubernetesIstioMeshRegistryOnly,
   kubernetesIstioNamespaceSidecarEgress,
   kubernetesIstioNamespaceSidecarInjection,

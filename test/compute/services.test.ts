@@ -213,6 +213,8 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       const expected = ["./*", "istio-system/*"];
       if (service === "order") expected.push("product/*", "user/*");
       expected.push("observability/otel-collector.observability.svc.cluster.local", "./sts.us-east-1.amazonaws.com");
+      // user and product read the Redis AUTH secret, so their role reaches Secrets Manager.
+      if (service !== "order") expected.push("./secretsmanager.us-east-1.amazonaws.com");
       if (service === "order") expected.push("./api.stripe.com");
       expect(hosts).toEqual(expected);
       const vs = spec(one("kubernetes:networking.istio.io/v1:VirtualService"));
@@ -234,7 +236,7 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       const annotations = (one("kubernetes:core/v1:ServiceAccount").inputs.metadata as { annotations: Record<string, string> }).annotations;
       expect(annotations["eks.amazonaws.com/sts-regional-endpoints"]).toBe("true");
       expect(spec(one(ENTRY, `${service}-pod-aws-apis`))).toEqual({
-        hosts: ["sts.us-east-1.amazonaws.com"],
+        hosts: ["sts.us-east-1.amazonaws.com", ...(service !== "order" ? ["secretsmanager.us-east-1.amazonaws.com"] : [])],
         location: "MESH_EXTERNAL",
         resolution: "DNS",
         ports: [{ number: 443, name: "tls", protocol: "TLS" }],
@@ -257,9 +259,9 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       });
     });
 
-    it("has its own KMS-encrypted log group with the stack's retention", () => {
+    it("has its own KMS-encrypted log group with the stack's retention, named with the stack's prefix (dev and prod may share an account)", () => {
       expect(one("aws:cloudwatch/logGroup:LogGroup").inputs).toMatchObject({
-        name: `/aws/microservices/${service}`,
+        name: `/aws/microservices/platform-${stack}/${service}`,
         retentionInDays: stack === "prod" ? 365 : 30,
         kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/cluster-logs-key",
       });

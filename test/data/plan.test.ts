@@ -60,6 +60,8 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
       expect(principals).toEqual([
         JSON.stringify({ AWS: "arn:aws:iam::123456789012:root" }),
         JSON.stringify({ AWS: [`arn:aws:iam:us-east-1:123456789012:role/${svc}-identity-role`] }),
+        // CloudWatch Logs encrypts the database's log-export groups with it.
+        JSON.stringify({ Service: "logs.us-east-1.amazonaws.com" }),
       ]);
     }
     expect(seen.size).toBe(3);
@@ -123,7 +125,11 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
       expect(String(sg.inputs.description).length).toBeGreaterThan(10);
     }
     const egress = dataOfType(doc, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
-    expect(egress.map((e) => [e.name, e.inputs.prefixListId, e.inputs.fromPort])).toEqual([["data-analytics-sg-to-s3", "pl-63a5400a", 443]]);
+    // S3's interface endpoint answers S3's names in the whole VPC: Redshift sends HTTPS there, and to the gateway's prefix list.
+    expect(egress.map((e) => [e.name, e.inputs.prefixListId ?? e.inputs.referencedSecurityGroupId, e.inputs.fromPort])).toEqual([
+      ["data-analytics-sg-to-s3", "pl-63a5400a", 443],
+      ["data-analytics-sg-to-s3-endpoint", "network-endpoints-sg-id", 443],
+    ]);
   });
 
   it("never grants a * action on a * resource in any data-tier IAM policy", () => {
@@ -145,13 +151,21 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
     const order = statements(single(doc, "aws:iam/policy:Policy", "data-order-access-policy").inputs.policy);
     const bySid = Object.fromEntries(order.map((s) => [(s as unknown as { Sid: string }).Sid, s]));
     expect(bySid.ConnectAsItsDatabaseUser.Resource).toBe("arn:aws:rds-db:us-east-1:123456789012:dbuser:db-DATA-ORDER-DB-INSTANCE/order_app");
-    expect(bySid.ReadItsSecrets.Resource).toEqual(["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!data-order-db-instance-AbCdEf"]);
+    // IAM authentication only: no RDS master secret (and order has no cache, so no secret at all).
+    expect(bySid.ReadItsSecrets).toBeUndefined();
+    expect(JSON.stringify(order)).not.toContain("rds!");
     expect(bySid.UseItsKeys.Resource).toEqual([keyArn("data-order-key"), keyArn("data-events-key"), keyArn("data-order-documents-key")]);
     expect(bySid.ConsumeItsQueues.Resource).toEqual([
       "arn:aws:sqs:us-east-1:123456789012:queue/data-events-order-queue",
       "arn:aws:sqs:us-east-1:123456789012:queue/data-events-order-dlq",
     ]);
     expect(bySid.PublishItsEvents.Condition).toEqual({ StringEquals: { "events:source": "platform.order", "events:detail-type": ["OrderPlaced", "PaymentProcessed"] } });
+    expect(bySid.ProduceIdempotently).toEqual({
+      Sid: "ProduceIdempotently",
+      Effect: "Allow",
+      Action: "kafka-cluster:WriteDataIdempotently",
+      Resource: `arn:aws:kafka:us-east-1:123456789012:cluster/platform-${stack}-kafka/data-kafka-cluster-uuid`,
+    });
     expect(bySid.ProduceItsTopics.Resource).toEqual(["arn:aws:kafka:us-east-1:123456789012:topic/platform-" + stack + "-kafka/data-kafka-cluster-uuid/orders.lifecycle"]);
     expect(bySid.UseItsBucketPrefix.Resource).toBe(`arn:aws:s3:us-east-1:123456789012:bucket/data-order-documents-bucket/order/*`);
     // Order has no cache: neither the Redis secret nor the Redis key.
@@ -253,7 +267,8 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
       const rule = (sse.get(id)?.inputs.rules as Record<string, unknown>[])[0];
       expect(rule).toMatchObject({ bucketKeyEnabled: true, applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn(b.name.replace(/-bucket$/, "-key")) } });
       expect(ver.get(id)?.inputs.versioningConfiguration).toEqual({ status: "Enabled" });
-      expect(log.get(id)?.inputs.targetBucket).toBe(b.name === "data-access-logs-bucket" ? id : `platform-${stack}-access-logs-gssuffix`);
+      // The access-log bucket does not log into itself (a loop); every other bucket logs into it.
+      expect(log.get(id)?.inputs.targetBucket).toBe(b.name === "data-access-logs-bucket" ? undefined : `platform-${stack}-access-logs-gssuffix`);
       expect(life.get(id)?.inputs.rules).toContainEqual({ id: "abort-incomplete-multipart", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } });
       const st = statements(pol.get(id)?.inputs.policy);
       expect(st[0]).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
@@ -263,7 +278,7 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
     const documents = single(doc, "aws:s3/bucket:Bucket", "data-order-documents-bucket").inputs;
     expect(documents.objectLockEnabled).toBe(true);
     const lock = single(doc, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "data-order-documents-object-lock").inputs;
-    expect(lock).toEqual({ bucket: "data-order-documents-bucket-id", objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "COMPLIANCE", years: 7 } } });
+    expect(lock).toEqual({ bucket: "data-order-documents-bucket-id", objectLockEnabled: "Enabled", rule: { defaultRetention: prod ? { mode: "COMPLIANCE", years: 7 } : { mode: "GOVERNANCE", days: 1 } } });
     expect(dataOfType(doc, "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration")).toHaveLength(1);
     const catalogPolicy = statements(single(doc, "aws:s3/bucketPolicy:BucketPolicy", "data-product-catalog-policy").inputs.policy);
     expect(catalogPolicy[1]).toMatchObject({
@@ -332,7 +347,8 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
 
   it(`${prod ? "protects" : "does not protect"} every stateful data resource`, () => {
     const stateful = doc.resources.filter((r) => r.urn.includes(DATA) && STATEFUL.includes(r.type));
-    expect(stateful.length).toBe(40);
+    // 40, plus the 6 RDS and 3 Redshift log-export groups.
+    expect(stateful.length).toBe(49);
     const unprotected = stateful.filter((r: PlanResource) => !(r.options.protect || r.options.retainOnDelete)).map((r) => r.name);
     expect(unprotected).toEqual(prod ? [] : stateful.map((r) => r.name));
   });

@@ -94,3 +94,41 @@ describe("data settings", () => {
     ]);
   });
 });
+
+describe("data.buckets.documentLock", () => {
+  it("is COMPLIANCE for 7 years in prod and GOVERNANCE for a day in dev", () => {
+    expect(resolve("prod", []).data.buckets.documentLock).toEqual({ mode: "COMPLIANCE", years: 7 });
+    expect(resolve("dev", []).data.buckets.documentLock).toEqual({ mode: "GOVERNANCE", days: 1 });
+  });
+
+  const ALLOWED_MODE = "COMPLIANCE | GOVERNANCE";
+  it.each([
+    ["dev", "an unknown mode", ["data.buckets.documentLock.mode=LEGAL_HOLD"], `Invalid settings for stack 'dev': platform:data.buckets.documentLock.mode = "LEGAL_HOLD" is not one of the allowed values; allowed: ${ALLOWED_MODE}`],
+    [
+      "dev",
+      "both years and days",
+      ["data.buckets.documentLock.years=1"],
+      "Invalid settings for stack 'dev': platform:data.buckets.documentLock.days = 1 is set together with years 1: give exactly one of years and days; allowed: a whole number of days from 1 to 36500 (or set years instead)",
+    ],
+    [
+      "prod",
+      "COMPLIANCE for less than 7 years",
+      ["data.buckets.documentLock.years=5"],
+      "Invalid settings for stack 'prod': platform:data.buckets.documentLock.years = 5 is shorter than the 7 years (2555 days) COMPLIANCE mode keeps order documents; allowed: a whole number of years from 1 to 100 (or set days instead)",
+    ],
+    [
+      "prod",
+      "GOVERNANCE in prod",
+      ["data.buckets.documentLock.mode=GOVERNANCE"],
+      `Invalid settings for stack 'prod': platform:data.buckets.documentLock.mode = "GOVERNANCE" is not COMPLIANCE, which the prod environment keeps order documents in; allowed: ${ALLOWED_MODE}`,
+    ],
+    [
+      "dev",
+      "a retention of 0 days",
+      ["data.buckets.documentLock.days=0"],
+      "Invalid settings for stack 'dev': platform:data.buckets.documentLock.days = 0 is out of range; allowed: a whole number of days from 1 to 36500 (or set years instead)",
+    ],
+  ] as const)("%s: rejects %s with one line", (stack, _what, overrides, message) => {
+    expect(error(stack, [...overrides])).toBe(message);
+  });
+});

@@ -244,6 +244,58 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     { name: "governance mode", apply: (w) => w.set("order-documents-lock", "rule.defaultRetention.mode", "GOVERNANCE"), expect: ["order-documents: Bucket 'order-documents' has Object Lock mode GOVERNANCE, not COMPLIANCE."] },
     { name: "five years", apply: (w) => w.set("order-documents-lock", "rule.defaultRetention.years", 5), expect: ["order-documents: Bucket 'order-documents' keeps objects 5 years, less than 7 years."] },
     { name: "lock off", apply: (w) => w.set("order-documents", "objectLockEnabled", false), expect: ["order-documents: Bucket 'order-documents' does not enable Object Lock (objectLockEnabled)."] },
+    {
+      // dev's config accepts GOVERNANCE; its minimum still applies.
+      name: "a GOVERNANCE lock shorter than a config's minimum in days",
+      config: { modes: ["GOVERNANCE", "COMPLIANCE"], minimumDays: 30 },
+      apply: (w) => w.set("order-documents-lock", "rule.defaultRetention", { mode: "GOVERNANCE", days: 7 }),
+      expect: ["order-documents: Bucket 'order-documents' keeps objects 7 days, less than 30 days."],
+    },
+  ],
+  "aws-s3-bucket-logging-not-self": [
+    {
+      name: "the access-log bucket logs into itself",
+      apply: (w) => w.add(resource(T.logging, "logs-logging", { bucket: id("logs"), targetBucket: id("logs"), targetPrefix: "self/" })),
+      expect: ["logs: Bucket 'logs' sends its server access logs into itself (BucketLogging 'logs-logging'); send them to another bucket."],
+    },
+  ],
+  "aws-redshift-workgroup-s3-reachable": [
+    {
+      name: "egress to the S3 prefix list only while S3's private DNS points at the interface endpoint",
+      apply: (w) => w.set("analytics-to-s3", "referencedSecurityGroupId", undefined).set("analytics-to-s3", "prefixListId", "pl-63a5400a"),
+      expect: [
+        "analytics-wg: Workgroup 'analytics-wg' uses enhanced VPC routing, but S3's names resolve to interface endpoint 's3-interface' (private DNS for the VPC), but its security groups 'analytics-sg' send no HTTPS to the endpoint's security group or subnets.",
+      ],
+    },
+    {
+      name: "the endpoint admits HTTPS from the application subnets only",
+      apply: (w) => w.set("endpoints-https", "cidrIpv4", "10.0.0.0/20"),
+      expect: ["analytics-wg: Workgroup 'analytics-wg' uses enhanced VPC routing, but interface endpoint 's3-interface' admits no HTTPS from its security groups 'analytics-sg' or its subnets."],
+    },
+    {
+      name: "only a gateway endpoint, and no egress to its prefix list",
+      apply: (w) => w.remove("s3-interface"),
+      expect: ["analytics-wg: Workgroup 'analytics-wg' uses enhanced VPC routing, but its security groups 'analytics-sg' send no HTTPS to the S3 gateway endpoint's prefix list."],
+    },
+    {
+      name: "no S3 endpoint at all",
+      apply: (w) => w.remove("s3-interface").remove("s3-gateway"),
+      expect: ["analytics-wg: Workgroup 'analytics-wg' uses enhanced VPC routing, but the stack has no S3 gateway or interface endpoint, so COPY and UNLOAD have no private path to S3."],
+    },
+  ],
+  "aws-iam-role-irsa-no-rds-master-secret": [
+    {
+      name: "a service role reads its database's RDS-managed master secret",
+      apply: (w) => w.set("api-irsa-data", "policy", JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "ReadItsSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0f1e2d3c-aaaa-bbbb-cccc-111122223333-AbCdEf"] }] })),
+      expect: [
+        "api-irsa: Role 'api-irsa' (IRSA for shop/api) may read an RDS-managed master secret: statement 'ReadItsSecrets' of Policy 'api-irsa-data' grants secretsmanager:GetSecretValue on arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0f1e2d3c-aaaa-bbbb-cccc-111122223333-AbCdEf.",
+      ],
+    },
+    {
+      name: "an inline policy grants secretsmanager:* on every secret",
+      apply: (w) => w.add(resource(T.rolePolicy, "api-irsa-inline", { role: id("api-irsa"), policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "secretsmanager:*", Resource: "arn:aws:secretsmanager:us-east-1:123456789012:secret:*" }] }) })),
+      expect: ["api-irsa: Role 'api-irsa' (IRSA for shop/api) may read an RDS-managed master secret: statement 1 of RolePolicy 'api-irsa-inline' grants secretsmanager:GetSecretValue on arn:aws:secretsmanager:us-east-1:123456789012:secret:*."],
+    },
   ],
   "aws-efs-filesystem-encrypted": [
     { name: "unencrypted", apply: (w) => w.set("efs", "encrypted", false), expect: ["efs: encrypted is not true."] },

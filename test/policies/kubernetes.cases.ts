@@ -145,6 +145,51 @@ export const KUBERNETES_CASES: Record<string, readonly Mutation[]> = {
     { name: "every host", apply: (w) => w.set("stripe", "spec.hosts", ["*"]), expect: ["stripe: hosts includes a wildcard for every host (*)."] },
     { name: "exported everywhere", apply: (w) => w.set("stripe", "spec.exportTo", undefined), expect: ["stripe: The ServiceEntry is exported to every namespace (exportTo is unset or includes *); set exportTo: [\".\"]."] },
   ],
+  "kubernetes-istio-irsa-aws-apis-reachable": [
+    {
+      name: "the queue's host is not declared to the mesh",
+      apply: (w) => w.remove("shop-sqs"),
+      expect: [
+        "api-role: Role 'api-role' (IRSA for shop/api) is granted sqs:ReceiveMessage, but namespace 'shop' reaches no sqs.us-east-1.amazonaws.com through the mesh (REGISTRY_ONLY): declare it in a ServiceEntry visible to the namespace and admitted by its Sidecar.",
+      ],
+    },
+    {
+      name: "the queue's ServiceEntry lives in another namespace, exported only there",
+      apply: (w) => w.set("shop-sqs", "metadata.namespace", "billing"),
+      expect: [
+        "api-role: Role 'api-role' (IRSA for shop/api) is granted sqs:ReceiveMessage, but namespace 'shop' reaches no sqs.us-east-1.amazonaws.com through the mesh (REGISTRY_ONLY): declare it in a ServiceEntry visible to the namespace and admitted by its Sidecar.",
+      ],
+    },
+    {
+      name: "the Sidecar admits only named hosts, not the database",
+      apply: (w) => w.set("shop-sidecar", "spec.egress.0.hosts", ["istio-system/*", "./sts.us-east-1.amazonaws.com", "./kms.us-east-1.amazonaws.com", "./sqs.us-east-1.amazonaws.com"]),
+      expect: [
+        "api-role: Role 'api-role' (IRSA for shop/api) is granted rds-db:connect, but namespace 'shop' reaches no *.us-east-1.rds.amazonaws.com through the mesh (REGISTRY_ONLY): declare it in a ServiceEntry visible to the namespace and admitted by its Sidecar.",
+      ],
+    },
+    {
+      name: "a Kafka producer grant with no broker host declared",
+      apply: (w) =>
+        w.set(
+          "api-data",
+          "policy",
+          JSON.stringify({ Statement: [{ Sid: "ProduceIdempotently", Effect: "Allow", Action: "kafka-cluster:WriteDataIdempotently", Resource: "arn:aws:kafka:us-east-1:123456789012:cluster/events/abc" }] }),
+        ),
+      expect: [
+        "api-role: Role 'api-role' (IRSA for shop/api) is granted kafka-cluster:WriteDataIdempotently, but namespace 'shop' reaches no *.kafka.us-east-1.amazonaws.com through the mesh (REGISTRY_ONLY): declare it in a ServiceEntry visible to the namespace and admitted by its Sidecar.",
+      ],
+    },
+    {
+      name: "no interface endpoint for the queue and no NAT route",
+      apply: (w) => w.remove("endpoint-sqs"),
+      expect: ["api-role: Role 'api-role' (IRSA for shop/api) is granted sqs:ReceiveMessage, but the VPC has no interface endpoint com.amazonaws.us-east-1.sqs and no NAT route, so sqs.us-east-1.amazonaws.com is unreachable from the pods."],
+    },
+    {
+      name: "every action granted",
+      apply: (w) => w.set("api-data", "policy", JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] })),
+      expect: ["api-role: Role 'api-role' (IRSA for shop/api) is granted every action (*), so no mesh configuration can declare the APIs it may call; grant named actions."],
+    },
+  ],
   "kubernetes-istio-namespace-sidecar-egress": [
     { name: "no Sidecar", apply: (w) => w.remove("shop-sidecar"), expect: ["shop-ns: Namespace 'shop-ns' (shop) has no Istio Sidecar limiting egress hosts."] },
     { name: "every host", apply: (w) => w.set("shop-sidecar", "spec.egress.0.hosts", ["*/*"]), expect: ["shop-sidecar: Sidecar 'shop-sidecar' allows egress to */* (every host)."] },

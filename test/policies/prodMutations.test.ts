@@ -145,6 +145,24 @@ const MUTATIONS: Record<string, PlanMutation> = {
   "aws-s3-bucket-lifecycle-abort-multipart": { ...set("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "rules", []), at: bucketOf },
   "aws-s3-bucketpolicy-no-public-principal": set("aws:s3/bucketPolicy:BucketPolicy", "policy", PUBLIC_STATEMENT),
   "aws-s3-bucket-object-lock-compliance": { ...set("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration", "rule.defaultRetention.mode", "GOVERNANCE"), at: bucketOf },
+  "aws-s3-bucket-logging-not-self": { target: first("aws:s3/bucketLogging:BucketLogging"), mutate: (r) => (r.inputs.targetBucket = r.inputs.bucket), at: bucketOf },
+  "aws-redshift-workgroup-s3-reachable": {
+    target: first("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", (r) => r.inputs.referencedSecurityGroupId !== undefined && String(r.name).includes("analytics")),
+    mutate: removeResource,
+    at: (_r, doc) => ofType(doc, "aws:redshiftserverless/workgroup:Workgroup"),
+  },
+  "aws-iam-role-irsa-no-rds-master-secret": {
+    target: first("aws:iam/policy:Policy", (p) => String(p.inputs.policy).includes("rds-db:connect")),
+    mutate: (r) => {
+      const doc = JSON.parse(String(r.inputs.policy));
+      doc.Statement.push({ Sid: "ReadTheMasterSecret", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0f1e2d3c-AbCdEf" });
+      r.inputs.policy = JSON.stringify(doc);
+    },
+    at: (r, doc) => {
+      const attachment = doc.resources.find((a) => a.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && a.dependencies.includes(r.urn));
+      return doc.resources.find((x) => x.type === "aws:iam/role:Role" && attachment?.dependencies.includes(x.urn));
+    },
+  },
   "aws-efs-filesystem-encrypted": set("aws:efs/fileSystem:FileSystem", "encrypted", false),
   "aws-efs-accesspoint-root-and-posix-user": set("aws:efs/accessPoint:AccessPoint", "rootDirectory.path", "/"),
   "aws-efs-filesystem-tls-only-policy": {
@@ -254,6 +272,11 @@ const MUTATIONS: Record<string, PlanMutation> = {
   "kubernetes-helm-release-istio-supported-version": set("kubernetes:helm.sh/v3:Release", "version", "1.27.3", (r) => r.inputs.chart === "istiod"),
   "kubernetes-istio-mesh-registry-only": set("kubernetes:helm.sh/v3:Release", "values.meshConfig.outboundTrafficPolicy.mode", "ALLOW_ANY", (r) => r.inputs.chart === "istiod"),
   "kubernetes-istio-serviceentry-explicit-hosts": set("kubernetes:networking.istio.io/v1:ServiceEntry", "spec.hosts", ["*"]),
+  "kubernetes-istio-irsa-aws-apis-reachable": {
+    target: first("kubernetes:networking.istio.io/v1:ServiceEntry", (r) => get(r.inputs, "metadata.name") === "data-kms"),
+    mutate: removeResource,
+    at: (r, doc) => ofType(doc, "aws:iam/role:Role", (x) => String(x.inputs.assumeRolePolicy).includes(`system:serviceaccount:${get(r.inputs, "metadata.namespace")}:`)),
+  },
   "kubernetes-istio-namespace-sidecar-egress": set("kubernetes:networking.istio.io/v1:Sidecar", "spec.egress", [{ hosts: ["*/*"] }]),
   "kubernetes-istio-authorizationpolicy-default-deny": {
     target: (doc) => ofType(doc, "kubernetes:security.istio.io/v1:AuthorizationPolicy", (p) => Object.keys((p.inputs.spec as object) ?? {}).length === 0 && inNamespace(appNamespace(doc))(p)),

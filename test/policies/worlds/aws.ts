@@ -57,6 +57,9 @@ const T = {
   rolePolicy: "aws:iam/rolePolicy:RolePolicy",
   attachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   iamPolicy: "aws:iam/policy:Policy",
+  egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+  endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+  logging: "aws:s3/bucketLogging:BucketLogging",
 } as const;
 
 /** The fixtures' type tokens, for mutations that add resources. */
@@ -115,8 +118,8 @@ export function awsWorld(): World {
     resource(T.vpc, "vpc", { cidrBlock: "10.0.0.0/16" }),
     resource(T.igw, "igw", { vpcId: id("vpc") }),
     resource(T.subnet, "public-a", { vpcId: id("vpc"), availabilityZone: "us-east-1a", mapPublicIpOnLaunch: true, tags: { Tier: "public" } }),
-    resource(T.subnet, "app-a", { vpcId: id("vpc"), availabilityZone: "us-east-1a", mapPublicIpOnLaunch: false, tags: { Tier: "application" } }),
-    resource(T.subnet, "data-a", { vpcId: id("vpc"), availabilityZone: "us-east-1a", mapPublicIpOnLaunch: false, tags: { Tier: "data" } }),
+    resource(T.subnet, "app-a", { vpcId: id("vpc"), cidrBlock: "10.0.0.0/20", availabilityZone: "us-east-1a", mapPublicIpOnLaunch: false, tags: { Tier: "application" } }),
+    resource(T.subnet, "data-a", { vpcId: id("vpc"), cidrBlock: "10.0.192.0/21", availabilityZone: "us-east-1a", mapPublicIpOnLaunch: false, tags: { Tier: "data" } }),
     resource(T.nat, "nat-a", { subnetId: id("public-a"), allocationId: "nat-eip-a-alloc" }),
     resource(T.rt, "public-rt", { vpcId: id("vpc"), tags: { Tier: "public" } }),
     resource(T.rt, "app-rt", { vpcId: id("vpc"), tags: { Tier: "application" } }),
@@ -231,7 +234,21 @@ export function awsWorld(): World {
     resource(T.rsCluster, "warehouse", { encrypted: "true", kmsKeyId: keyArn("data-key"), publiclyAccessible: false, enhancedVpcRouting: true }),
     resource(T.rsLogging, "warehouse-logging", { clusterIdentifier: id("warehouse"), logDestinationType: "cloudwatch", logExports: ["userlog"] }),
     resource(T.rsNamespace, "analytics", { kmsKeyId: keyArn("data-key"), logExports: ["userlog", "connectionlog"] }),
-    resource(T.rsWorkgroup, "analytics-wg", { publiclyAccessible: false, enhancedVpcRouting: true }),
+    resource(T.rsWorkgroup, "analytics-wg", { publiclyAccessible: false, enhancedVpcRouting: true, subnetIds: [id("data-a")], securityGroupIds: [id("analytics-sg")] }),
+    resource(T.sg, "analytics-sg", { vpcId: id("vpc"), description: "Redshift Serverless: HTTPS out to S3 only." }),
+    resource(T.egress, "analytics-to-s3", { securityGroupId: id("analytics-sg"), referencedSecurityGroupId: id("endpoints-sg"), ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS to S3's interface endpoint." }),
+    resource(T.sg, "endpoints-sg", { vpcId: id("vpc"), description: "VPC interface endpoints." }),
+    resource(T.ingress, "endpoints-https", { securityGroupId: id("endpoints-sg"), cidrIpv4: "10.0.0.0/16", ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS from the VPC." }),
+    resource(T.endpoint, "s3-gateway", { vpcId: id("vpc"), serviceName: "com.amazonaws.us-east-1.s3", vpcEndpointType: "Gateway", routeTableIds: [id("app-rt"), id("data-rt")] }),
+    resource(T.endpoint, "s3-interface", {
+      vpcId: id("vpc"),
+      serviceName: "com.amazonaws.us-east-1.s3",
+      vpcEndpointType: "Interface",
+      privateDnsEnabled: true,
+      dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: false },
+      subnetIds: [id("app-a")],
+      securityGroupIds: [id("endpoints-sg")],
+    }),
     resource(T.firehose, "direct-stream", {
       destination: "extended_s3",
       serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: keyArn("data-key") },
@@ -271,6 +288,21 @@ export function awsWorld(): World {
     ].map((standardsArn, i) => resource(T.standard, `standard-${i}`, { standardsArn })),
     resource(T.role, "app-role", { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }) }),
     resource(T.rolePolicy, "app-role-policy", { role: id("app-role"), policy: doc({ Effect: "Allow", Action: ["s3:GetObject"], Resource: [arn(T.bucket, "logs")] }) }),
+    resource(T.role, "api-irsa", {
+      assumeRolePolicy: doc({
+        Effect: "Allow",
+        Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE" },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: { StringEquals: { "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:sub": "system:serviceaccount:shop:api", "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:aud": "sts.amazonaws.com" } },
+      }),
+    }),
+    resource(T.iamPolicy, "api-irsa-data", {
+      policy: doc(
+        { Sid: "ConnectAsItsDatabaseUser", Effect: "Allow", Action: "rds-db:connect", Resource: "arn:aws:rds-db:us-east-1:123456789012:dbuser:db-ABCDEFGHIJKL/api_app" },
+        { Sid: "ReadItsSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: [arn(T.secret, "api-secret")] },
+      ),
+    }),
+    resource(T.attachment, "api-irsa-data-attach", { role: id("api-irsa"), policyArn: arn(T.iamPolicy, "api-irsa-data") }),
     resource(T.iamPolicy, "read-secrets", { policy: doc({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: arn(T.secret, "api-secret") }) }),
   ]);
 }

@@ -1,4 +1,4 @@
-import { World, resource } from "../fixtures";
+import { World, arn, id, resource } from "../fixtures";
 
 /** The fixtures' type tokens, for mutations that add resources. */
 export const K8S_TYPES = {
@@ -21,6 +21,10 @@ export const K8S_TYPES = {
   sidecar: "kubernetes:networking.istio.io/v1:Sidecar",
   serviceEntry: "kubernetes:networking.istio.io/v1:ServiceEntry",
   envoyFilter: "kubernetes:networking.istio.io/v1alpha3:EnvoyFilter",
+  awsRole: "aws:iam/role:Role",
+  awsPolicy: "aws:iam/policy:Policy",
+  awsAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  awsEndpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
 } as const;
 const T = K8S_TYPES;
 
@@ -124,6 +128,47 @@ export function kubernetesWorld(): World {
       spec: { selector: { matchLabels: labels }, action: "ALLOW", rules: [{ from: [{ source: { principals: ["cluster.local/ns/istio-ingress/sa/istio-ingressgateway"] } }] }] },
     }),
     resource(T.destinationRule, "api-dr", { metadata: { name: "api", namespace: "shop" }, spec: { host: "api.shop.svc.cluster.local", trafficPolicy: { tls: { mode: "ISTIO_MUTUAL" } } } }),
+    // The service's IRSA role and the AWS APIs it is granted, each declared to the mesh and routed privately.
+    resource("pulumi:providers:aws", "aws", { region: "us-east-1" }),
+    resource(T.awsRole, "api-role", {
+      assumeRolePolicy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE" },
+            Action: "sts:AssumeRoleWithWebIdentity",
+            Condition: { StringEquals: { "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:sub": "system:serviceaccount:shop:api" } },
+          },
+        ],
+      }),
+    }),
+    resource(T.awsPolicy, "api-data", {
+      policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          { Sid: "ConnectAsItsDatabaseUser", Effect: "Allow", Action: "rds-db:connect", Resource: "arn:aws:rds-db:us-east-1:123456789012:dbuser:db-ABCDEFGHIJKL/api_app" },
+          { Sid: "UseItsKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: "arn:aws:kms:us-east-1:123456789012:key/api" },
+          { Sid: "ConsumeItsQueue", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: "arn:aws:sqs:us-east-1:123456789012:api-events" },
+        ],
+      }),
+    }),
+    resource(T.awsAttachment, "api-data-attach", { role: id("api-role"), policyArn: arn(T.awsPolicy, "api-data") }),
+    ...["sts", "kms", "sqs"].map((service) =>
+      resource(T.awsEndpoint, `endpoint-${service}`, { serviceName: `com.amazonaws.us-east-1.${service}`, vpcEndpointType: "Interface", privateDnsEnabled: true }),
+    ),
+    resource(T.serviceEntry, "shop-aws-apis", {
+      metadata: { name: "aws-apis", namespace: "shop" },
+      spec: { hosts: ["sts.us-east-1.amazonaws.com", "kms.us-east-1.amazonaws.com"], exportTo: ["."], location: "MESH_EXTERNAL", resolution: "DNS", ports: [{ number: 443, name: "tls", protocol: "TLS" }] },
+    }),
+    resource(T.serviceEntry, "shop-sqs", {
+      metadata: { name: "sqs", namespace: "shop" },
+      spec: { hosts: ["sqs.us-east-1.amazonaws.com"], exportTo: ["."], location: "MESH_EXTERNAL", resolution: "DNS", ports: [{ number: 443, name: "tls", protocol: "TLS" }] },
+    }),
+    resource(T.serviceEntry, "shop-db", {
+      metadata: { name: "db", namespace: "shop" },
+      spec: { hosts: ["api.abcdefghijkl.us-east-1.rds.amazonaws.com"], exportTo: ["."], location: "MESH_EXTERNAL", resolution: "DNS", ports: [{ number: 5432, name: "tcp-5432", protocol: "TCP" }] },
+    }),
     resource(T.serviceEntry, "stripe", { metadata: { name: "stripe", namespace: "shop" }, spec: { hosts: ["api.stripe.com"], exportTo: ["."], location: "MESH_EXTERNAL", resolution: "DNS", ports: [{ number: 443, name: "tls", protocol: "TLS" }] } }),
   ]);
 }
