@@ -79,7 +79,11 @@ function segments(path: string): string[] {
   return path.replace(/\[([^\]]+)\]/g, ".$1").split(".");
 }
 
-/** Every `[path, value]` the pattern reaches in `tree`. */
+/** Every `[path, value]` a pattern such as `services.*.egressHosts[*]` reaches in `tree`. */
+export function valuesAt(tree: unknown, pattern: string): [(string | number)[], unknown][] {
+  return reach(tree, segments(pattern));
+}
+
 function reach(tree: unknown, pattern: readonly string[], at: (string | number)[] = []): [(string | number)[], unknown][] {
   if (pattern.length === 0) return [[at, tree]];
   const [head, ...rest] = pattern;
@@ -102,7 +106,7 @@ function reach(tree: unknown, pattern: readonly string[], at: (string | number)[
 export function exampleValueProblems(settings: unknown, mode: { readonly dryRun: boolean }): SettingProblem[] {
   if (mode.dryRun) return [];
   return EXAMPLE_VALUES.flatMap((example) =>
-    reach(settings, segments(example.path))
+    valuesAt(settings, example.path)
       .filter(([, value]) => example.matches(value))
       .map(([path, value]) => ({
         path: pathText(path),

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SettingsError, configTree, merge, resolveSettings } from "../../stacks";
+import { SettingsError, configKeyProblems, configTree, formatProblems, merge, resolveSettings } from "../../stacks";
 import { readStackConfig } from "../../tools/plan/config";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -70,6 +70,35 @@ describe("stack defaults", () => {
       "aws:region": "us-west-2",
     });
     expect(tree).toEqual({ network: { cidr: "10.1.0.0/16", natStrategy: "None" }, logRetentionDays: 90, region: "eu-west-1" });
+  });
+});
+
+describe("config keys the program would silently drop", () => {
+  const ALLOWED = "allowed: platform:<setting> keys (the engine's own pulumi:* keys are also accepted)";
+  it("accepts platform: and the engine's pulumi: keys (the shipped stack files have nothing else)", () => {
+    expect(configKeyProblems({ "platform:region": "us-east-1", "pulumi:disable-default-providers": '["*"]' })).toEqual([]);
+    expect(configKeyProblems(readStackConfig(ROOT, "dev").values)).toEqual([]);
+    expect(configKeyProblems(readStackConfig(ROOT, "prod").values)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "aws:region, which the program's own provider ignores",
+      { "aws:region": "us-west-2" },
+      `Invalid settings for stack 'prod': aws:region is ignored: the program builds its own providers from platform:* settings and Pulumi.yaml disables the default ones (set platform:region); ${ALLOWED}`,
+    ],
+    [
+      "a misspelled namespace",
+      { "platfrom:network": '{"cidr":"10.1.0.0/16"}' },
+      `Invalid settings for stack 'prod': platfrom:network is in namespace 'platfrom', which nothing reads (did you mean platform:network?); ${ALLOWED}`,
+    ],
+    [
+      "another provider's key, without echoing its (possibly secret) value",
+      { "kubernetes:kubeconfig": "apiVersion: v1 secret-token" },
+      `Invalid settings for stack 'prod': kubernetes:kubeconfig is ignored: the program builds its own providers from platform:* settings and Pulumi.yaml disables the default ones; ${ALLOWED}`,
+    ],
+  ])("rejects %s with one line naming the key and what is allowed", (_what, config, expected) => {
+    expect(formatProblems("prod", configKeyProblems({ "platform:region": "us-east-1", ...config }))).toBe(expected);
   });
 });
 
