@@ -47,6 +47,7 @@ const cluster = new Cluster(
     diskSizeGiB: settings.cluster.diskSizeGiB,
     adminRoleArn: settings.cluster.adminRoleArn,
     publicAccessCidrs: settings.cluster.publicAccessCidrs,
+    privateAccessCidrs: settings.cluster.privateAccessCidrs,
     podSecurityGroups: podSecurityGroupMode(settings.cluster.instanceType),
     identity,
     logRetentionDays: settings.logRetentionDays,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dataProblems, dataSchema } from "./data";
-import { clusterEnvironmentProblems, clusterSchema, meshSchema } from "./compute";
+import { clusterEnvironmentProblems, clusterSchema, meshSchema, privateAccessProblems } from "./compute";
 import { natEgressProblems, networkSchema } from "./network";
 import { servicesSchema } from "./services";
 
@@ -58,6 +58,9 @@ export const settingsSchema = z
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
     for (const p of dataProblems({ services: s.services, data: s.data })) {
+      ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+    }
+    for (const p of privateAccessProblems(s.network.cidr, s.cluster)) {
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
     for (const p of natEgressProblems(s.network.natStrategy, s.services)) {

@@ -43,6 +43,12 @@ export interface ClusterArgs {
    * @default - none: the public endpoint is off and the API is reachable from the VPC only.
    */
   readonly publicAccessCidrs?: readonly string[];
+  /**
+   * Private CIDRs outside the VPC (a VPN, a peered CI runner) admitted to the private API
+   * endpoint on 443 by the control plane's security group.
+   * @default - none: only the application subnets reach the private endpoint.
+   */
+  readonly privateAccessCidrs?: readonly string[];
   /** How pods are told apart by security groups; `perService` turns on VPC CNI pod ENIs. */
   readonly podSecurityGroups: PodSecurityGroupMode;
   /** The account, partition and region. */
@@ -172,6 +178,21 @@ export class Cluster extends pulumi.ComponentResource {
           fromPort: 443,
           toPort: 443,
           description: `The Kubernetes API from application subnet ${cidr}.`,
+        },
+        child,
+      );
+    });
+    // Operators and CI outside the VPC (VPN, peering): the same port, one rule per range.
+    (args.privateAccessCidrs ?? []).forEach((cidr, i) => {
+      new aws.vpc.SecurityGroupIngressRule(
+        `${name}-control-plane-private-access-${i}`,
+        {
+          securityGroupId: controlPlaneSg.id,
+          cidrIpv4: cidr,
+          ipProtocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          description: `The Kubernetes API (private endpoint) from ${cidr}, outside the VPC.`,
         },
         child,
       );
