@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dataProblems, dataSchema } from "./data";
 import { clusterEnvironmentProblems, clusterSchema, meshSchema, privateAccessProblems } from "./compute";
-import { natEgressProblems, networkSchema } from "./network";
+import { networkSchema } from "./network";
 import { servicesSchema } from "./services";
 
 /** The two environments this program knows; each has a profile of defaults. */
@@ -61,9 +61,6 @@ export const settingsSchema = z
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
     for (const p of privateAccessProblems(s.network.cidr, s.cluster)) {
-      ctx.addIssue({ code: "custom", path: p.path, message: p.message });
-    }
-    for (const p of natEgressProblems(s.network.natStrategy, s.services)) {
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
     (s.network.availabilityZones ?? []).forEach((az, i) => {
