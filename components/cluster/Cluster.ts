@@ -6,7 +6,7 @@ import { EKS_VERSIONS, EksAddonName, EksVersion } from "../../stacks/compute";
 import { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 import { ClusterAddons } from "./ClusterAddons";
-import { issuerHost, irsaTrustPolicy, managedPolicyArn, serviceTrustPolicy, STS_AUDIENCE } from "./iam";
+import { issuerHost, irsaTrustPolicy, managedPolicyArn, rootCaThumbprint, serviceTrustPolicy, STS_AUDIENCE } from "./iam";
 import { kubeconfig } from "./kubeconfig";
 import { createNodeGroup } from "./nodes";
 import { PodSecurityGroupMode } from "./podSecurityGroups";
@@ -232,7 +232,8 @@ export class Cluster extends pulumi.ComponentResource {
       {
         url: issuer,
         clientIdLists: [STS_AUDIENCE],
-        thumbprintLists: [chain.certificates.apply((certs) => certs[certs.length - 1].sha1Fingerprint)],
+        // The root CA's thumbprint, not the leaf's (the list is root first).
+        thumbprintLists: [chain.certificates.apply(rootCaThumbprint)],
         tags: tag("eks-oidc"),
       },
       child,
