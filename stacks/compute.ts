@@ -177,7 +177,14 @@ export const rateLimitSchema = z
 export const meshSchema = z
   .object({
     istioVersion: chartVersion("1.27.3"),
-    tracingCollector: collectorAddress,
+    /**
+     * `host:port` of the OTLP gRPC collector traces go to. An in-cluster host
+     * (`<svc>.<ns>.svc.cluster.local`) must be a Service of the plan (policy
+     * kubernetes-core-service-reference-exists): nothing deploys a collector yet.
+     * @default - none: no tracing provider in the mesh config, no Telemetry, no egress to a collector.
+     */
+    tracingCollector: collectorAddress.optional(),
+    /** The share of requests traced when a collector is set. */
     tracingSamplingPercent: z.number().min(0).max(100).describe("a percentage from 0 to 100"),
     ingressHosts: z
       .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.example.com"))

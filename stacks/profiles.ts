@@ -18,7 +18,6 @@ const shared: SettingsTree = {
   },
   mesh: {
     istioVersion: "1.27.3",
-    tracingCollector: "otel-collector.observability.svc.cluster.local:4317",
   },
   tags: { extra: {} },
   // The data settings both environments share; each profile adds its own sizes and HA.
