@@ -27,7 +27,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values.stack) throw new UsageError("--stack is required");
   const stack = values.stack;
-  const config = readStackConfig(values["config-dir"] ? path.resolve(values["config-dir"]) : ROOT, stack, values.config ?? []);
+  const configDir = values["config-dir"] ? path.resolve(values["config-dir"]) : ROOT;
+  if (!fs.existsSync(configDir) || !fs.statSync(configDir).isDirectory()) throw new UsageError(`--config-dir ${configDir} is not a directory`);
+  const config = readStackConfig(configDir, stack, values.config ?? []);
   if (values.json) checkWritable(values.json);
   // The SDKs, the program and the policies load only once the arguments are known to be
   // good, so a usage error answers at once.
