@@ -50,6 +50,7 @@ const cluster = new Cluster(
     diskSizeGiB: settings.cluster.diskSizeGiB,
     adminRoleArn: settings.cluster.adminRoleArn,
     publicAccessCidrs: settings.cluster.publicAccessCidrs,
+    privateAccessCidrs: settings.cluster.privateAccessCidrs,
     podSecurityGroups: podSecurityGroupMode(settings.cluster.instanceType),
     identity,
     logRetentionDays: settings.logRetentionDays,
@@ -59,14 +60,13 @@ const cluster = new Cluster(
   { providers: { aws, tls } },
 );
 
-const tracing = splitAddress(settings.mesh.tracingCollector);
+// Tracing only when a collector is configured (none is deployed by default).
+const tracing = settings.mesh.tracingCollector ? splitAddress(settings.mesh.tracingCollector) : undefined;
 const mesh = new Mesh(
   "mesh",
   {
     istioVersion: settings.mesh.istioVersion,
-    tracingHost: tracing.host,
-    tracingPort: tracing.port,
-    tracingSamplingPercent: settings.mesh.tracingSamplingPercent,
+    tracing: tracing && { ...tracing, samplingPercent: settings.mesh.tracingSamplingPercent },
     ingressHosts: settings.mesh.ingressHosts,
     organization: prefix,
     jwt: settings.mesh.jwt,
@@ -112,8 +112,7 @@ const pods = createMicroservicePods(
   {
     identities,
     mesh,
-    tracingHost: tracing.host,
-    tracingPort: tracing.port,
+    tracing,
     dataCidrs: network.subnetCidrs.data,
     applicationCidrs: network.subnetCidrs.application,
     region: settings.region,

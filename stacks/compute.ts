@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cidrProblem, isPrivate, parseCidr } from "../components/network/cidr";
+import { cidrProblem, isPrivate, overlaps, parseCidr } from "../components/network/cidr";
 
 /**
  * The EKS versions this program supports, each with the EKS add-on versions it was
@@ -78,6 +78,15 @@ const publicCidr = z
   })
   .describe("a public IPv4 CIDR of /8 or narrower, e.g. the operators' egress range 198.51.100.0/24 (never 0.0.0.0/0)");
 
+const privateCidr = z
+  .string()
+  .superRefine((text, ctx) => {
+    const problem = cidrProblem(text);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    else if (!isPrivate(parseCidr(text))) ctx.addIssue({ code: "custom", message: "is not a private range, which is all the private endpoint sees" });
+  })
+  .describe("a private IPv4 CIDR (10/8, 172.16/12, 192.168/16 or 100.64/10) of a VPN or peered network, e.g. 10.100.0.0/16");
+
 /** The EKS cluster and its managed node group. */
 export const clusterSchema = z
   .object({
@@ -106,6 +115,18 @@ export const clusterSchema = z
       .array(publicCidr)
       .max(40)
       .describe("a list of up to 40 public CIDRs allowed to reach the public API endpoint; empty turns it off"),
+    /**
+     * Private networks outside the VPC (a VPN, a peered or Transit Gateway-attached CI
+     * runner) that reach the private API endpoint on 443, through an ingress rule each on
+     * the control plane's security group. They also need a route to the VPC and DNS that
+     * resolves the endpoint's name to its private addresses.
+     * @default - none: only the application subnets reach the private endpoint.
+     */
+    privateAccessCidrs: z
+      .array(privateCidr)
+      .max(50)
+      .default([])
+      .describe("a list of up to 50 private CIDRs (VPN or peered networks) allowed to the private API endpoint on 443; default none"),
   })
   .strict();
 
@@ -184,7 +205,14 @@ export const rateLimitSchema = z
 export const meshSchema = z
   .object({
     istioVersion: chartVersion("1.31.0"),
-    tracingCollector: collectorAddress,
+    /**
+     * `host:port` of the OTLP gRPC collector traces go to. An in-cluster host
+     * (`<svc>.<ns>.svc.cluster.local`) must be a Service of the plan (policy
+     * kubernetes-core-service-reference-exists): nothing deploys a collector yet.
+     * @default - none: no tracing provider in the mesh config, no Telemetry, no egress to a collector.
+     */
+    tracingCollector: collectorAddress.optional(),
+    /** The share of requests traced when a collector is set. */
     tracingSamplingPercent: z.number().min(0).max(100).describe("a percentage from 0 to 100"),
     ingressHosts: z
       .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.example.com"))
@@ -234,4 +262,17 @@ export function clusterEnvironmentProblems(environment: string, cluster: Cluster
     });
   }
   return problems;
+}
+
+/**
+ * `cluster.privateAccessCidrs` are networks outside the VPC: one that overlaps the VPC
+ * could not be routed to (the VPC's local route wins), so it is a mistake.
+ */
+export function privateAccessProblems(networkCidr: string, cluster: ClusterSettings): EnvironmentProblem[] {
+  if (cidrProblem(networkCidr)) return [];
+  return cluster.privateAccessCidrs.flatMap((cidr, i) =>
+    !cidrProblem(cidr) && overlaps(parseCidr(cidr), parseCidr(networkCidr))
+      ? [{ path: ["cluster", "privateAccessCidrs", i], message: `overlaps network.cidr ${networkCidr}: it must be a network outside the VPC (inside it, the application subnets are already admitted)` }]
+      : [],
+  );
 }

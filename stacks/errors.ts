@@ -2,6 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** One problem with one setting. */
 export interface SettingProblem {
+  /**
+   * The config namespace of the key.
+   * @default - `platform`.
+   */
+  readonly namespace?: string;
   /** The setting's path in `pulumi config set --path` syntax, without the namespace. */
   readonly path: string;
   /** The value found there (`undefined` when it is missing). */
@@ -33,7 +38,8 @@ export function formatProblems(stack: string, problems: readonly SettingProblem[
   const parts = problems.map((p) => {
     const shown = p.value === undefined ? "" : ` = ${showValue(p.value)}`;
     const allowed = p.allowed ? `; allowed: ${p.allowed}` : "";
-    return `platform:${p.path}${shown} ${p.problem}${allowed}`;
+    const key = p.namespace === "" ? p.path : `${p.namespace ?? "platform"}:${p.path}`;
+    return `${key}${shown} ${p.problem}${allowed}`;
   });
   return `Invalid settings for stack '${stack}': ${parts.join(" | ")}`;
 }

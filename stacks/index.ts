@@ -1,6 +1,8 @@
 export { SettingsError, formatProblems } from "./errors";
 export type { SettingProblem } from "./errors";
-export { NAMESPACE, configTree, loadSettings, pathText, readPulumiConfig, resolveSettings } from "./load";
+export { ENGINE_NAMESPACES, NAMESPACE, configKeyProblems, configTree, loadSettings, pathText, readPulumiConfig, resolveSettings } from "./load";
+export type { ResolveMode } from "./load";
+export { EXAMPLE_VALUES, exampleValueProblems } from "./examples";
 export { NAT_STRATEGIES } from "./network";
 export type { NatStrategy } from "./network";
 export { PROFILES, merge } from "./profiles";

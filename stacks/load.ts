@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { SettingProblem, SettingsError } from "./errors";
+import { exampleValueProblems } from "./examples";
+import { pathText } from "./paths";
 import { PROFILES, SettingsTree, isTree, merge } from "./profiles";
 import { ENVIRONMENTS, Environment, Settings, settingsSchema } from "./schema";
 
@@ -14,6 +16,64 @@ export const NAMESPACE = "platform";
  */
 export function readPulumiConfig(): SettingsTree {
   return configTree(pulumi.runtime.allConfig());
+}
+
+/**
+ * Namespaces whose keys the program does not read but must not reject: the engine's own
+ * (`pulumi:disable-default-providers` in `Pulumi.yaml`, `pulumi:tags`).
+ */
+export const ENGINE_NAMESPACES = ["pulumi"] as const;
+
+/** What to set instead of a provider key the program ignores. */
+const INSTEAD: Readonly<Record<string, string>> = {
+  "aws:region": "set platform:region",
+  "aws:defaultTags": "set platform:tags",
+  "aws:profile": "pick credentials with AWS_PROFILE or the standard AWS environment variables",
+};
+
+/** Levenshtein distance, for "did you mean platform:". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * Config keys the program would silently drop: every key must be a `platform:` setting
+ * or an engine (`pulumi:`) key. A misspelled namespace (`platfrom:network`) and provider
+ * keys (`aws:region`: the program builds its own providers from `platform:*`, and
+ * `Pulumi.yaml` disables the default ones) are problems, one per key.
+ */
+export function configKeyProblems(all: Readonly<Record<string, unknown>>): SettingProblem[] {
+  const allowed = `platform:<setting> keys (the engine's own pulumi:* keys are also accepted)`;
+  return Object.keys(all)
+    .sort()
+    .flatMap((fullKey): SettingProblem[] => {
+      const colon = fullKey.indexOf(":");
+      const namespace = colon < 0 ? "" : fullKey.slice(0, colon);
+      if (namespace === NAMESPACE || (ENGINE_NAMESPACES as readonly string[]).includes(namespace)) return [];
+      const key = colon < 0 ? fullKey : fullKey.slice(colon + 1);
+      // The value is not shown: it may be a decrypted secret of another namespace.
+      const at = { namespace, path: key, value: undefined, allowed };
+      if (namespace !== "" && distance(namespace.toLowerCase(), NAMESPACE) <= 2) {
+        return [{ ...at, problem: `is in namespace '${namespace}', which nothing reads (did you mean platform:${key}?)` }];
+      }
+      const instead = INSTEAD[fullKey];
+      return [
+        {
+          ...at,
+          problem: `is ignored: the program builds its own providers from platform:* settings and Pulumi.yaml disables the default ones${instead ? ` (${instead})` : ""}`,
+        },
+      ];
+    });
 }
 
 /** Turns flat `namespace:key` config into the settings tree, keeping only `platform:` keys. */
@@ -37,9 +97,26 @@ function parseConfigValue(raw: string): unknown {
   }
 }
 
-/** Settings of the running stack, validated. Throws {@link SettingsError} on bad input. */
+/**
+ * Settings of the running stack, validated: every config key must be one the program
+ * reads, and `pulumi up` (not a preview) refuses example values. Throws
+ * {@link SettingsError} on bad input, before any resource is registered.
+ */
 export function loadSettings(): Settings {
-  return resolveSettings(pulumi.getStack(), readPulumiConfig());
+  const stack = pulumi.getStack();
+  const all = pulumi.runtime.allConfig();
+  const keyProblems = configKeyProblems(all);
+  if (keyProblems.length > 0) throw new SettingsError(stack, keyProblems);
+  return resolveSettings(stack, configTree(all), { dryRun: pulumi.runtime.isDryRun() });
+}
+
+/** How the settings will be used. */
+export interface ResolveMode {
+  /**
+   * True for `pulumi preview` and the offline plan, false for `pulumi up`, which refuses
+   * example values (stacks/examples.ts).
+   */
+  readonly dryRun: boolean;
 }
 
 /**
@@ -48,7 +125,7 @@ export function loadSettings(): Settings {
  *
  * @throws SettingsError naming the stack, each bad setting, its value and what is allowed.
  */
-export function resolveSettings(stack: string, config: SettingsTree): Settings {
+export function resolveSettings(stack: string, config: SettingsTree, mode: ResolveMode = { dryRun: true }): Settings {
   const environment = config.environment ?? (isEnvironment(stack) ? stack : undefined);
   if (!isEnvironment(environment)) {
     throw new SettingsError(stack, [
@@ -66,6 +143,8 @@ export function resolveSettings(stack: string, config: SettingsTree): Settings {
     throw new SettingsError(stack, parsed.error.issues.map((issue) => toProblem(issue, merged)));
   }
   const s = parsed.data;
+  const examples = exampleValueProblems(s, mode);
+  if (examples.length > 0) throw new SettingsError(stack, examples);
   const letters = "abcdefghijklmnopqrstuvwxyz";
   const availabilityZones =
     s.network.availabilityZones ?? Array.from({ length: s.network.azCount }, (_, i) => `${s.region}${letters[i]}`);
@@ -115,10 +194,7 @@ function problemText(issue: z.ZodIssue, value: unknown): string {
   }
 }
 
-/** `network.availabilityZones[1]`: the syntax of `pulumi config set --path`. */
-export function pathText(path: ReadonlyArray<string | number>): string {
-  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
-}
+export { pathText };
 
 function valueAt(tree: unknown, path: ReadonlyArray<string | number>): unknown {
   return path.reduce<unknown>((node, key) => (isTree(node) || Array.isArray(node) ? (node as never)[key] : undefined), tree);

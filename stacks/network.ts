@@ -19,10 +19,21 @@ import {
  *   own egress.
  * - `Single`: one NAT gateway in the first AZ, shared by all application subnets.
  *   Cheaper, for development; egress depends on one AZ.
- * - `None`: no NAT gateways; application subnets have no default route at all.
+ *
+ * There is no `None`: see {@link NAT_NONE_REJECTED}.
  */
-export const NAT_STRATEGIES = ["None", "Single", "OnePerAz"] as const;
+export const NAT_STRATEGIES = ["Single", "OnePerAz"] as const;
 export type NatStrategy = (typeof NAT_STRATEGIES)[number];
+
+/**
+ * Why `natStrategy: None` is refused rather than planned: a cluster with no way out
+ * cannot start. Its nodes pull the Istio, add-on and service images from public
+ * registries, and it needs AWS APIs the VPC has no endpoints for (EC2, Elastic Load
+ * Balancing, Auto Scaling, EKS); a fully private cluster would mirror every image into
+ * the same region's ECR and add those endpoints, which this program does not do.
+ */
+export const NAT_NONE_REJECTED =
+  "is not supported: with no NAT gateway the cluster cannot start, because its nodes pull Istio, add-on and service images from public registries (docker.io, registry.k8s.io, ghcr.io) and call AWS APIs the VPC has no endpoints for (EC2, Elastic Load Balancing, Auto Scaling, EKS)";
 
 /** A string that must be an IPv4 CIDR; `what` says which kind, for the error message. */
 export function cidrString(what: string) {
@@ -63,7 +74,16 @@ export const networkSchema = z
       .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/).describe("an AZ name such as us-east-1a"))
       .optional()
       .describe("a list of azCount distinct AZ names in the stack's region, e.g. [us-east-1a, us-east-1b, us-east-1c]"),
-    natStrategy: z.enum(NAT_STRATEGIES).describe(NAT_STRATEGIES.join(" | ")),
+    natStrategy: z
+      .string()
+      .superRefine((value, ctx) => {
+        if (value === "None") ctx.addIssue({ code: "custom", message: NAT_NONE_REJECTED });
+        else if (!(NAT_STRATEGIES as readonly string[]).includes(value)) {
+          ctx.addIssue({ code: "invalid_enum_value", options: [...NAT_STRATEGIES], received: value });
+        }
+      })
+      .transform((value) => value as NatStrategy)
+      .describe(NAT_STRATEGIES.join(" | ")),
     serviceCidr: cidrString(
       "an RFC 1918 IPv4 CIDR from /12 to /24 that does not overlap network.cidr, e.g. 172.20.0.0/16",
     ).superRefine((text, ctx) => {
@@ -93,21 +113,3 @@ export const networkSchema = z
   });
 
 export type NetworkSettingsInput = z.input<typeof networkSchema>;
-
-/**
- * Services that declare external hosts need a way out: with `natStrategy: None` the
- * application subnets have no route to the internet, and those calls would fail at run
- * time rather than at `pulumi up`. One problem per such service.
- */
-export function natEgressProblems(
-  natStrategy: NatStrategy,
-  services: Readonly<Record<string, { readonly egressHosts: readonly string[] }>>,
-): { path: (string | number)[]; message: string }[] {
-  if (natStrategy !== "None") return [];
-  return Object.entries(services)
-    .filter(([, s]) => s.egressHosts.length > 0)
-    .map(([name, s]) => ({
-      path: ["services", name, "egressHosts"],
-      message: `lists external hosts (${s.egressHosts.join(", ")}) but network.natStrategy is None, so the application subnets have no route to the internet; use natStrategy Single or OnePerAz, or drop the hosts`,
-    }));
-}

@@ -23,7 +23,6 @@ const shared: SettingsTree = {
   },
   mesh: {
     istioVersion: "1.31.0",
-    tracingCollector: "otel-collector.observability.svc.cluster.local:4317",
   },
   tags: { extra: {} },
   // The data settings both environments share; each profile adds its own sizes and HA.

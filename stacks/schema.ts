@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dataProblems, dataSchema } from "./data";
-import { clusterEnvironmentProblems, clusterSchema, meshSchema } from "./compute";
-import { natEgressProblems, networkSchema } from "./network";
+import { clusterEnvironmentProblems, clusterSchema, meshSchema, privateAccessProblems } from "./compute";
+import { networkSchema } from "./network";
 import { servicesSchema } from "./services";
 
 /** The two environments this program knows; each has a profile of defaults. */
@@ -60,7 +60,7 @@ export const settingsSchema = z
     for (const p of dataProblems({ services: s.services, data: s.data, environment: s.environment })) {
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
-    for (const p of natEgressProblems(s.network.natStrategy, s.services)) {
+    for (const p of privateAccessProblems(s.network.cidr, s.cluster)) {
       ctx.addIssue({ code: "custom", path: p.path, message: p.message });
     }
     (s.network.availabilityZones ?? []).forEach((az, i) => {

@@ -7,7 +7,7 @@ import { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 import { ClusterAddons } from "./ClusterAddons";
 import { ClusterAutoscaler } from "./ClusterAutoscaler";
-import { issuerHost, irsaTrustPolicy, managedPolicyArn, serviceTrustPolicy, STS_AUDIENCE } from "./iam";
+import { issuerHost, irsaTrustPolicy, managedPolicyArn, rootCaThumbprint, serviceTrustPolicy, STS_AUDIENCE } from "./iam";
 import { kubeconfig } from "./kubeconfig";
 import { createNodeGroup } from "./nodes";
 import { PodSecurityGroupMode } from "./podSecurityGroups";
@@ -55,6 +55,12 @@ export interface ClusterArgs {
    * @default - none: the public endpoint is off and the API is reachable from the VPC only.
    */
   readonly publicAccessCidrs?: readonly string[];
+  /**
+   * Private CIDRs outside the VPC (a VPN, a peered CI runner) admitted to the private API
+   * endpoint on 443 by the control plane's security group.
+   * @default - none: only the application subnets reach the private endpoint.
+   */
+  readonly privateAccessCidrs?: readonly string[];
   /** How pods are told apart by security groups; `perService` turns on VPC CNI pod ENIs. */
   readonly podSecurityGroups: PodSecurityGroupMode;
   /** The account, partition and region. */
@@ -205,6 +211,21 @@ export class Cluster extends pulumi.ComponentResource {
         child,
       );
     });
+    // Operators and CI outside the VPC (VPN, peering): the same port, one rule per range.
+    (args.privateAccessCidrs ?? []).forEach((cidr, i) => {
+      new aws.vpc.SecurityGroupIngressRule(
+        `${name}-control-plane-private-access-${i}`,
+        {
+          securityGroupId: controlPlaneSg.id,
+          cidrIpv4: cidr,
+          ipProtocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          description: `The Kubernetes API (private endpoint) from ${cidr}, outside the VPC.`,
+        },
+        child,
+      );
+    });
 
     const publicCidrs = [...(args.publicAccessCidrs ?? [])];
     const cluster = new aws.eks.Cluster(
@@ -240,7 +261,8 @@ export class Cluster extends pulumi.ComponentResource {
       {
         url: issuer,
         clientIdLists: [STS_AUDIENCE],
-        thumbprintLists: [chain.certificates.apply((certs) => certs[certs.length - 1].sha1Fingerprint)],
+        // The root CA's thumbprint, not the leaf's (the list is root first).
+        thumbprintLists: [chain.certificates.apply(rootCaThumbprint)],
         tags: tag("eks-oidc"),
       },
       child,

@@ -21,6 +21,31 @@ export function issuerHost(issuerUrl: pulumi.Input<string>): pulumi.Output<strin
   return pulumi.output(issuerUrl).apply((url) => url.replace(/^https:\/\//, ""));
 }
 
+/** What the thumbprint is chosen from: the fields of `tls.getCertificate`'s certificates. */
+export interface ChainCertificate {
+  readonly subject: string;
+  readonly issuer: string;
+  readonly isCa: boolean;
+  readonly sha1Fingerprint: string;
+}
+
+/**
+ * The SHA-1 thumbprint IAM expects for an OIDC provider: that of the root CA of the
+ * issuer's chain, never the leaf (which rotates, and would break IRSA when it does).
+ * The root is the self-signed CA; when the server does not send it, the top CA of the
+ * chain it sent (the one whose issuer is not in the chain). The order of the list does
+ * not matter (`tls.getCertificate` puts the root first).
+ *
+ * @throws Error when the chain holds no CA certificate.
+ */
+export function rootCaThumbprint(certificates: readonly ChainCertificate[]): string {
+  const cas = certificates.filter((c) => c.isCa);
+  const root =
+    cas.find((c) => c.issuer === c.subject) ?? cas.find((c) => !certificates.some((other) => other !== c && other.subject === c.issuer));
+  if (!root) throw new Error(`the OIDC issuer's chain has no CA certificate (subjects: ${certificates.map((c) => c.subject).join("; ") || "none"})`);
+  return root.sha1Fingerprint.toLowerCase();
+}
+
 /** `system:serviceaccount:<ns>:<sa>`: the subject of a service account's tokens. */
 export function serviceAccountSubject(namespace: string, serviceAccount: string): string {
   return `system:serviceaccount:${namespace}:${serviceAccount}`;

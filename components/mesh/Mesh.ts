@@ -7,12 +7,11 @@ import { ISTIO_REPO, MESH, cniValues, gatewayValues, istiodValues, principal } f
 export interface MeshArgs {
   /** The Istio release; the `base`, `cni`, `istiod` and `gateway` charts are pinned to it. */
   readonly istioVersion: string;
-  /** The OTLP collector host traces go to. */
-  readonly tracingHost: string;
-  /** The OTLP collector port. */
-  readonly tracingPort: number;
-  /** The share of requests traced, 0-100. */
-  readonly tracingSamplingPercent: number;
+  /**
+   * The OTLP collector traces go to, and the share of requests traced (0-100).
+   * @default - no tracing: no provider in the mesh config and no Telemetry.
+   */
+  readonly tracing?: { readonly host: string; readonly port: number; readonly samplingPercent: number };
   /** The DNS names the ingress gateway serves (no `*`). */
   readonly ingressHosts: readonly string[];
   /** The organisation named in the CA certificates, e.g. `platform-prod`. */
@@ -48,7 +47,7 @@ export const DEFAULT_RATE_LIMIT: RateLimit = { requestsPerSecond: 100, burst: 20
 
 /**
  * Istio by Helm (base, CNI, istiod, gateway; one pinned version) with a plugged-in CA
- * from `@pulumi/tls`, REGISTRY_ONLY egress, tracing, a mesh-wide STRICT
+ * from `@pulumi/tls`, REGISTRY_ONLY egress, tracing when a collector is set, a mesh-wide STRICT
  * `PeerAuthentication`, and a ClusterIP ingress gateway with a TLS `Gateway` behind
  * the API gateway layer: JWT validation (`RequestAuthentication`), a valid token required
  * on the API routes (`AuthorizationPolicy`, with the namespace's default deny) and a
@@ -125,7 +124,7 @@ export class Mesh extends pulumi.ComponentResource {
       "istiod",
       "istiod",
       MESH.namespace,
-      istiodValues({ tracingHost: args.tracingHost, tracingPort: args.tracingPort, replicas: args.istiodReplicas ?? 2 }),
+      istiodValues({ tracing: args.tracing, replicas: args.istiodReplicas ?? 2 }),
       [base, cni, cacerts],
     );
     const gateway = release("gateway", "gateway", MESH.gatewayNamespace, gatewayValues(), [istiod, gatewayNs]);
@@ -135,14 +134,16 @@ export class Mesh extends pulumi.ComponentResource {
 
     // mTLS everywhere: STRICT in the root namespace applies mesh-wide.
     custom("peer-authentication", istioObject("security.istio.io/v1", "PeerAuthentication", "default", MESH.namespace, { mtls: { mode: "STRICT" } }), [istiod]);
-    // Tracing for every workload, sampled per stack.
-    custom(
-      "telemetry",
-      istioObject("telemetry.istio.io/v1", "Telemetry", "mesh-default", MESH.namespace, {
-        tracing: [{ providers: [{ name: MESH.tracingProvider }], randomSamplingPercentage: args.tracingSamplingPercent }],
-      }),
-      [istiod],
-    );
+    // Tracing for every workload, sampled per stack, when there is a collector.
+    if (args.tracing) {
+      custom(
+        "telemetry",
+        istioObject("telemetry.istio.io/v1", "Telemetry", "mesh-default", MESH.namespace, {
+          tracing: [{ providers: [{ name: MESH.tracingProvider }], randomSamplingPercentage: args.tracing.samplingPercent }],
+        }),
+        [istiod],
+      );
+    }
 
     // The ingress gateway's TLS: a certificate from the mesh intermediate, as a TLS secret.
     const cert = createGatewayCertificate(`${name}-gateway-tls`, { hosts: args.ingressHosts, ca, organization: args.organization }, child);

@@ -36,16 +36,17 @@ export function principal(namespace: string, serviceAccount: string): string {
 }
 
 export interface IstiodValuesArgs {
-  /** The OTLP collector host. */
-  readonly tracingHost: string;
-  /** The OTLP collector port. */
-  readonly tracingPort: number;
+  /**
+   * The OTLP collector.
+   * @default - no tracing provider, and tracing off.
+   */
+  readonly tracing?: { readonly host: string; readonly port: number };
   /** istiod replicas (HA in every stack). */
   readonly replicas: number;
 }
 
 /**
- * istiod's values: REGISTRY_ONLY egress, path normalisation, OpenTelemetry tracing,
+ * istiod's values: REGISTRY_ONLY egress, path normalisation, OpenTelemetry tracing (with a collector),
  * JSON access logs, the Istio CNI (so application pods need no privileged init
  * container and pass Pod Security `restricted`), and pods held until their proxy is up.
  */
@@ -62,8 +63,10 @@ export function istiodValues(args: IstiodValuesArgs): Record<string, unknown> {
       trustDomain: MESH.trustDomain,
       outboundTrafficPolicy: { mode: "REGISTRY_ONLY" },
       pathNormalization: { normalization: "DECODE_AND_MERGE_SLASHES" },
-      enableTracing: true,
-      extensionProviders: [{ name: MESH.tracingProvider, opentelemetry: { service: args.tracingHost, port: args.tracingPort } }],
+      enableTracing: args.tracing !== undefined,
+      ...(args.tracing
+        ? { extensionProviders: [{ name: MESH.tracingProvider, opentelemetry: { service: args.tracing.host, port: args.tracing.port } }] }
+        : {}),
       accessLogFile: "/dev/stdout",
       accessLogEncoding: "JSON",
       defaultConfig: { holdApplicationUntilProxyStarts: true },

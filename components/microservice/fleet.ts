@@ -58,10 +58,11 @@ export interface MicroservicePodsArgs {
   readonly identities: Readonly<Record<string, ServiceIdentity>>;
   /** The mesh: its ingress gateway, which every service's VirtualService binds to. */
   readonly mesh: Mesh;
-  /** The tracing collector's host, which every Sidecar may reach. */
-  readonly tracingHost: string;
-  /** The tracing collector's port. */
-  readonly tracingPort: number;
+  /**
+   * The tracing collector, which every Sidecar and NetworkPolicy lets pods reach.
+   * @default - none: no egress to a collector.
+   */
+  readonly tracing?: { readonly host: string; readonly port: number };
   /** The data subnets' CIDRs, the one place NetworkPolicies let pods reach data stores. */
   readonly dataCidrs: readonly string[];
   /** The application subnets' CIDRs (nodes and the AWS interface endpoints). */
@@ -111,8 +112,7 @@ export function createMicroservicePods(
               gatewaySelector: m.gatewaySelector,
               gatewayPrincipal: m.gatewayPrincipal,
               ingressHosts: m.ingressHosts,
-              tracingHost: args.tracingHost,
-              tracingPort: args.tracingPort,
+              tracing: args.tracing,
             },
             dataCidrs: args.dataCidrs,
             applicationCidrs: args.applicationCidrs,

@@ -59,8 +59,8 @@ export interface ServiceSpec {
     readonly gatewaySelector: Readonly<Record<string, string>>;
     readonly gatewayPrincipal: string;
     readonly ingressHosts: readonly string[];
-    readonly tracingHost: string;
-    readonly tracingPort: number;
+    /** The tracing collector; none when tracing is off. */
+    readonly tracing?: { readonly host: string; readonly port: number };
   };
   /** CIDRs of the data subnets (databases, caches, brokers, EFS). */
   readonly dataCidrs: readonly string[];
@@ -282,7 +282,8 @@ const nsSelector = (ns: string) => ({ matchLabels: { "kubernetes.io/metadata.nam
 export function networkPolicies(spec: ServiceSpec): Record<string, Input.networking.v1.NetworkPolicySpec> {
   const app = { matchLabels: { app: spec.name } };
   const port = spec.settings.port;
-  const tracingNs = clusterHostNamespace(spec.mesh.tracingHost);
+  const tracing = spec.mesh.tracing;
+  const tracingNs = tracing && clusterHostNamespace(tracing.host);
   const egress: Input.networking.v1.NetworkPolicyEgressRule[] = [
     {
       to: [{ namespaceSelector: nsSelector("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
@@ -296,7 +297,7 @@ export function networkPolicies(spec: ServiceSpec): Record<string, Input.network
       to: [{ namespaceSelector: nsSelector(callee.name), podSelector: { matchLabels: { app: callee.name } } }],
       ports: [{ protocol: "TCP", port: callee.port }],
     })),
-    ...(tracingNs ? [{ to: [{ namespaceSelector: nsSelector(tracingNs) }], ports: [{ protocol: "TCP", port: spec.mesh.tracingPort }] }] : []),
+    ...(tracing && tracingNs ? [{ to: [{ namespaceSelector: nsSelector(tracingNs) }], ports: [{ protocol: "TCP", port: tracing.port }] }] : []),
     ...(spec.dataCidrs.length ? [{ to: spec.dataCidrs.map((cidr) => ({ ipBlock: { cidr } })) }] : []),
     // AWS APIs (STS for IRSA, Secrets Manager, KMS, Logs) through the interface endpoints.
     { to: spec.applicationCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] },
@@ -376,12 +377,13 @@ export function destinationRule(spec: ServiceSpec): IstioObject {
 }
 
 export function sidecar(spec: ServiceSpec): IstioObject {
-  const tracingNs = clusterHostNamespace(spec.mesh.tracingHost);
+  const tracing = spec.mesh.tracing;
+  const tracingNs = tracing && clusterHostNamespace(tracing.host);
   const hosts = [
     "./*",
     `${MESH.namespace}/*`,
     ...spec.callees.map((c) => `${c.name}/*`),
-    ...(tracingNs ? [`${tracingNs}/${spec.mesh.tracingHost}`] : []),
+    ...(tracing && tracingNs ? [`${tracingNs}/${tracing.host}`] : []),
     ...awsApiHosts(spec.region, hasSecrets(spec)).map((h) => `./${h}`),
     ...spec.settings.egressHosts.map((h) => `./${h}`),
   ];

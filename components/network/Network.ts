@@ -95,9 +95,7 @@ export class Network extends pulumi.ComponentResource {
     const natRoutes = azs.map((_, i) => natIndexForAz(args.natStrategy, i));
     const applicationTier = tier(
       "application",
-      natRoutes.every((n) => n !== undefined)
-        ? { kind: "nat", natGatewayIds: natRoutes.map((n) => nats[n as number].id) }
-        : { kind: "none" },
+      { kind: "nat", natGatewayIds: natRoutes.map((n) => nats[n].id) },
       clusterTag("kubernetes.io/role/internal-elb"),
     );
     const dataTier = tier("data", { kind: "none" });

@@ -3,8 +3,6 @@ import type { NatStrategy } from "../../stacks/network";
 /** How many NAT gateways a strategy needs for `azCount` AZs. */
 export function natGatewayCount(strategy: NatStrategy, azCount: number): number {
   switch (strategy) {
-    case "None":
-      return 0;
     case "Single":
       return 1;
     case "OnePerAz":
@@ -14,12 +12,10 @@ export function natGatewayCount(strategy: NatStrategy, azCount: number): number 
 
 /**
  * Which NAT gateway AZ `azIndex`'s application subnet routes through: its own for
- * `OnePerAz`, the first for `Single`, none (`undefined`) for `None`.
+ * `OnePerAz`, the first for `Single`.
  */
-export function natIndexForAz(strategy: NatStrategy, azIndex: number): number | undefined {
+export function natIndexForAz(strategy: NatStrategy, azIndex: number): number {
   switch (strategy) {
-    case "None":
-      return undefined;
     case "Single":
       return 0;
     case "OnePerAz":

@@ -20,6 +20,7 @@ import { kubernetesCorePodRunAsUserNonZero } from "./kubernetes/core/kubernetes-
 import { kubernetesCorePodSeccompProfile } from "./kubernetes/core/kubernetes-core-pod-seccomp-profile";
 import { kubernetesCorePodVolumeTypes } from "./kubernetes/core/kubernetes-core-pod-volume-types";
 import { kubernetesCoreServiceClusterIp } from "./kubernetes/core/kubernetes-core-service-cluster-ip";
+import { kubernetesCoreServiceReferenceExists } from "./kubernetes/core/kubernetes-core-service-reference-exists";
 import { kubernetesIstioAuthorizationPolicyDefaultDeny } from "./kubernetes/istio/kubernetes-istio-authorizationpolicy-default-deny";
 import { kubernetesIstioAuthorizationPolicyPositiveMatch } from "./kubernetes/istio/kubernetes-istio-authorizationpolicy-positive-match";
 import { kubernetesIstioDestinationRuleTlsNotDisabled } from "./kubernetes/istio/kubernetes-istio-destinationrule-tls-not-disabled";
@@ -84,4 +85,5 @@ export const kubernetesPolicies: readonly PlatformPolicy[] = [
   kubernetesNetworkingNamespaceDefaultDeny,
   kubernetesPolicyDeploymentPdb,
   kubernetesHelmReleaseIstioSupportedVersion,
+  kubernetesCoreServiceReferenceExists,
 ];

@@ -1,8 +1,31 @@
 import { describe, expect, it } from "vitest";
+import { rootCaThumbprint } from "../../components/cluster/iam";
 import { EKS_VERSIONS } from "../../stacks/compute";
+import { ROOT_CA_THUMBPRINT, issuerChain } from "../../tools/plan/mocks";
 import type { PlanResource } from "../../tools/plan/types";
 import { loadPlan, ofType, single, STACKS } from "../support/plans";
 import { at, kubernetesObjects } from "./helpers";
+
+describe("rootCaThumbprint", () => {
+  const chain = issuerChain("https://oidc.eks.us-east-1.amazonaws.com/id/ABC");
+  const [root, amazonRoot, intermediate, leaf] = chain;
+
+  it("takes the self-signed root CA, whatever the order of the list", () => {
+    expect(rootCaThumbprint(chain)).toBe(ROOT_CA_THUMBPRINT);
+    expect(rootCaThumbprint([...chain].reverse())).toBe(ROOT_CA_THUMBPRINT);
+    expect(leaf).toMatchObject({ isCa: false, subject: "CN=oidc.eks.us-east-1.amazonaws.com" });
+  });
+
+  it("takes the top CA of the chain when the server does not send the self-signed root", () => {
+    expect(rootCaThumbprint([leaf, intermediate, amazonRoot])).toBe(amazonRoot.sha1Fingerprint);
+    expect(rootCaThumbprint([intermediate, leaf])).toBe(intermediate.sha1Fingerprint);
+  });
+
+  it("normalises the fingerprint to lower case and refuses a chain with no CA", () => {
+    expect(rootCaThumbprint([{ ...root, sha1Fingerprint: ROOT_CA_THUMBPRINT.toUpperCase() }])).toBe(ROOT_CA_THUMBPRINT);
+    expect(() => rootCaThumbprint([leaf])).toThrow("the OIDC issuer's chain has no CA certificate (subjects: CN=oidc.eks.us-east-1.amazonaws.com)");
+  });
+});
 
 describe.each(STACKS)("cluster (%s)", (stack) => {
   const doc = loadPlan(stack);
@@ -62,6 +85,10 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
       clientIdLists: ["sts.amazonaws.com"],
       thumbprintLists: ["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"],
     });
+    // The mock serves a realistic chain, root first: the leaf's fingerprint must not be used.
+    const chain = issuerChain(String(oidc.inputs.url));
+    expect(chain[0].sha1Fingerprint).toBe(ROOT_CA_THUMBPRINT);
+    expect(oidc.inputs.thumbprintLists).not.toContain(chain[chain.length - 1].sha1Fingerprint);
   });
 
   it("runs one managed node group in the application subnets only, 3..6, sized per stack, via a hardened launch template", () => {

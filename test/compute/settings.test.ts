@@ -86,6 +86,18 @@ describe("cluster and mesh settings", () => {
     ["an unknown service-linked role mode", ["cluster.autoscalingServiceLinkedRole=maybe"], `platform:cluster.autoscalingServiceLinkedRole = "maybe" is not one of the allowed values; allowed: create (a fresh account`],
     ["a bad admin role", ["cluster.adminRoleArn=admin"], `platform:cluster.adminRoleArn = "admin" has the wrong format; allowed: an IAM role ARN`],
     ["an open public endpoint", ["cluster.publicAccessCidrs[0]=0.0.0.0/0"], `platform:cluster.publicAccessCidrs[0] = "0.0.0.0/0" is wider than /8`],
+    [
+      "a public range for the private endpoint",
+      ["cluster.privateAccessCidrs[0]=52.94.0.0/22"],
+      `platform:cluster.privateAccessCidrs[0] = "52.94.0.0/22" is not a private range, which is all the private endpoint sees; allowed: a private IPv4 CIDR (10/8, 172.16/12, 192.168/16 or 100.64/10) of a VPN or peered network, e.g. 10.100.0.0/16`,
+    ],
+    ["a private-access CIDR that is not one", ["cluster.privateAccessCidrs[0]=10.100.0.0/33"], `platform:cluster.privateAccessCidrs[0] = "10.100.0.0/33" is not an IPv4 CIDR: each octet must be 0-255 and the prefix 0-32`],
+    ["a private-access CIDR with host bits", ["cluster.privateAccessCidrs[0]=10.100.0.1/16"], `platform:cluster.privateAccessCidrs[0] = "10.100.0.1/16" has host bits set; the network address is 10.100.0.0/16`],
+    [
+      "a private-access CIDR inside the VPC",
+      ["cluster.privateAccessCidrs[0]=10.0.128.0/24"],
+      `platform:cluster.privateAccessCidrs[0] = "10.0.128.0/24" overlaps network.cidr 10.0.0.0/16: it must be a network outside the VPC (inside it, the application subnets are already admitted)`,
+    ],
     ["a wildcard ingress host", ["mesh.ingressHosts[0]=*.example.com"], `platform:mesh.ingressHosts[0] = "*.example.com" has the wrong format`],
     ["a ranged chart version", ["mesh.istioVersion=1.27.x"], `platform:mesh.istioVersion = "1.27.x" has the wrong format; allowed: an exact chart version`],
     [
@@ -149,6 +161,14 @@ describe("cluster and mesh settings", () => {
       expect(mesh.rateLimit).toEqual({ requestsPerSecond: 100, burst: 200 });
     }
     expect(resolve("prod", "mesh.rateLimit.requestsPerSecond=50", "mesh.rateLimit.burst=50").mesh.rateLimit).toEqual({ requestsPerSecond: 50, burst: 50 });
+  });
+
+  it("admits no private networks by default, and any number of validated ones when set", () => {
+    expect(resolve("prod").cluster.privateAccessCidrs).toEqual([]);
+    expect(resolve("prod", "cluster.privateAccessCidrs[0]=10.100.0.0/16", "cluster.privateAccessCidrs[1]=192.168.50.0/24").cluster.privateAccessCidrs).toEqual([
+      "10.100.0.0/16",
+      "192.168.50.0/24",
+    ]);
   });
 
   it("keeps the public endpoint off in prod", () => {

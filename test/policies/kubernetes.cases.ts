@@ -34,6 +34,28 @@ export const KUBERNETES_CASES: Record<string, readonly Mutation[]> = {
     { name: "nothing dropped", apply: (w) => w.set("api", `${APP}.securityContext.capabilities.drop`, ["NET_RAW"]), expect: ["api: container 'api' does not drop ALL capabilities."] },
     { name: "NET_ADMIN added", apply: (w) => w.set("api", `${INIT}.securityContext.capabilities.add`, ["NET_BIND_SERVICE", "NET_ADMIN"]), expect: ["api: init container 'migrate' adds capabilities NET_ADMIN; only NET_BIND_SERVICE may be added."] },
   ],
+  "kubernetes-core-service-reference-exists": [
+    {
+      name: "a tracing collector in istiod's values that nothing deploys",
+      apply: (w) => w.set("istiod", "values.meshConfig.extensionProviders", [{ name: "otel-tracing", opentelemetry: { service: "otel-collector.observability.svc.cluster.local", port: 4317 } }]),
+      expect: ["istiod: Release 'istiod' names in-cluster host otel-collector.observability.svc.cluster.local (at values.meshConfig.extensionProviders[0].opentelemetry.service), but the stack has no Service 'otel-collector' in namespace 'observability'."],
+    },
+    {
+      name: "a Sidecar egress host in another namespace",
+      apply: (w) => w.set("shop-sidecar", "spec.egress.0.hosts", ["./*", "istio-system/*", "observability/otel-collector.observability.svc.cluster.local"]),
+      expect: ["shop-sidecar: Sidecar 'shop-sidecar' in namespace 'shop' names in-cluster host otel-collector.observability.svc.cluster.local (at spec.egress[0].hosts[2]), but the stack has no Service 'otel-collector' in namespace 'observability'."],
+    },
+    {
+      name: "the Service a DestinationRule names is gone",
+      apply: (w) => w.remove("api-svc"),
+      expect: ["api-dr: DestinationRule 'api-dr' in namespace 'shop' names in-cluster host api.shop.svc.cluster.local (at spec.host), but the stack has no Service 'api' in namespace 'shop'."],
+    },
+    {
+      name: "a short host in a container's environment",
+      apply: (w) => w.set("api", `${APP}.env`, [{ name: "CATALOG_URL", value: "http://catalog.shop.svc:8080/v1" }]),
+      expect: ["api: Deployment 'api' in namespace 'shop' names in-cluster host catalog.shop.svc (at spec.template.spec.containers[0].env[0].value), but the stack has no Service 'catalog' in namespace 'shop'."],
+    },
+  ],
   "kubernetes-core-pod-no-privileged": [{ name: "privileged", apply: (w) => w.set("api", `${APP}.securityContext.privileged`, true), expect: ["api: container 'api' is privileged."] }],
   "kubernetes-core-pod-no-host-namespaces": [
     { name: "host network", apply: (w) => w.set("api", `${POD}.hostNetwork`, true), expect: ["api: The pod sets hostNetwork to true."] },

@@ -48,3 +48,16 @@ describe("policies that are not applicable without Istio", () => {
     });
   }
 });
+
+describe("kubernetes-core-service-reference-exists: what counts as an existing Service", () => {
+  const policy = kubernetesPolicies.find((p) => p.name === "kubernetes-core-service-reference-exists")!;
+  it("accepts hosts of Services that charts create (istiod's, a release's own) and ignores look-alikes", async () => {
+    const world = kubernetesWorld();
+    world.set("shop-sidecar", "spec.egress.0.hosts", ["./*", "istio-system/istiod.istio-system.svc.cluster.local", "istio-ingress/istio-ingressgateway.istio-ingress.svc"]);
+    world.set("api", "spec.template.spec.containers.0.env", [
+      { name: "XDS", value: "istiod.istio-system.svc:15012" },
+      { name: "NOT_A_CLUSTER_HOST", value: "a.b.svc.cluster.local.example.com" },
+    ]);
+    expect((await runPolicy(policy, world.resources())).violations).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SettingsError, configTree, merge, resolveSettings } from "../../stacks";
+import { SettingsError, configKeyProblems, configTree, formatProblems, merge, resolveSettings } from "../../stacks";
+import { NAT_NONE_REJECTED } from "../../stacks/network";
 import { readStackConfig } from "../../tools/plan/config";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -52,9 +53,12 @@ describe("stack defaults", () => {
     expect(s.tags.costCenter).toBe("77");
   });
 
-  it("accepts natStrategy None when no service calls out of the VPC", () => {
+  it("refuses natStrategy None, even with no external hosts, saying why and what is allowed", () => {
     const tree = merge(stackTree("dev", ["network.natStrategy=None"]), { services: { order: { egressHosts: [] } } });
-    expect(resolveSettings("dev", tree).network.natStrategy).toBe("None");
+    expect(() => resolveSettings("dev", tree)).toThrow(
+      `Invalid settings for stack 'dev': platform:network.natStrategy = "None" ${NAT_NONE_REJECTED}; allowed: Single | OnePerAz`,
+    );
+    expect(NAT_NONE_REJECTED).toMatch(/^is not supported: with no NAT gateway the cluster cannot start, because its nodes pull Istio, add-on and service images from public registries/);
   });
 
   it("a stack not named after an environment picks one with platform:environment", () => {
@@ -73,6 +77,35 @@ describe("stack defaults", () => {
   });
 });
 
+describe("config keys the program would silently drop", () => {
+  const ALLOWED = "allowed: platform:<setting> keys (the engine's own pulumi:* keys are also accepted)";
+  it("accepts platform: and the engine's pulumi: keys (the shipped stack files have nothing else)", () => {
+    expect(configKeyProblems({ "platform:region": "us-east-1", "pulumi:disable-default-providers": '["*"]' })).toEqual([]);
+    expect(configKeyProblems(readStackConfig(ROOT, "dev").values)).toEqual([]);
+    expect(configKeyProblems(readStackConfig(ROOT, "prod").values)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "aws:region, which the program's own provider ignores",
+      { "aws:region": "us-west-2" },
+      `Invalid settings for stack 'prod': aws:region is ignored: the program builds its own providers from platform:* settings and Pulumi.yaml disables the default ones (set platform:region); ${ALLOWED}`,
+    ],
+    [
+      "a misspelled namespace",
+      { "platfrom:network": '{"cidr":"10.1.0.0/16"}' },
+      `Invalid settings for stack 'prod': platfrom:network is in namespace 'platfrom', which nothing reads (did you mean platform:network?); ${ALLOWED}`,
+    ],
+    [
+      "another provider's key, without echoing its (possibly secret) value",
+      { "kubernetes:kubeconfig": "apiVersion: v1 secret-token" },
+      `Invalid settings for stack 'prod': kubernetes:kubeconfig is ignored: the program builds its own providers from platform:* settings and Pulumi.yaml disables the default ones; ${ALLOWED}`,
+    ],
+  ])("rejects %s with one line naming the key and what is allowed", (_what, config, expected) => {
+    expect(formatProblems("prod", configKeyProblems({ "platform:region": "us-east-1", ...config }))).toBe(expected);
+  });
+});
+
 describe("bad settings stop the program with one line naming stack, setting, value and what is allowed", () => {
   const cases: [string, string[], string[]][] = [
     ["CIDR prefix out of range", ["network.cidr=10.0.0.0/33"], ["stack 'prod'", 'platform:network.cidr = "10.0.0.0/33" is not an IPv4 CIDR', "prefix from /16 to /23"]],
@@ -88,8 +121,8 @@ describe("bad settings stop the program with one line naming stack, setting, val
     ["AZ count too high", ["network.azCount=7"], ["platform:network.azCount = 7 is out of range; allowed: a whole number from 2 to 6"]],
     ["AZ count not a number", ["network.azCount=three"], ['platform:network.azCount = "three" has the wrong type (string, expected number); allowed: a whole number from 2 to 6']],
     ["AZ count fractional", ["network.azCount=2.5"], ["platform:network.azCount = 2.5 has the wrong type (float, expected integer); allowed: a whole number from 2 to 6"]],
-    ["unknown NAT strategy", ["network.natStrategy=Double"], ['platform:network.natStrategy = "Double" is not one of the allowed values; allowed: None | Single | OnePerAz']],
-    ["NAT strategy of the wrong type", ["network.natStrategy=true"], ["platform:network.natStrategy = true has the wrong type (boolean, expected 'None' | 'Single' | 'OnePerAz'); allowed: None | Single | OnePerAz"]],
+    ["unknown NAT strategy", ["network.natStrategy=Double"], ['platform:network.natStrategy = "Double" is not one of the allowed values; allowed: Single | OnePerAz']],
+    ["NAT strategy of the wrong type", ["network.natStrategy=true"], ["platform:network.natStrategy = true has the wrong type (boolean, expected string); allowed: Single | OnePerAz"]],
     ["AZ list of the wrong length", ["network.availabilityZones[0]=us-east-1a"], ['platform:network.availabilityZones = ["us-east-1a"] lists 1 AZs but network.azCount is 3']],
     ["AZ outside the region", ["network.availabilityZones[0]=eu-west-1a", "network.availabilityZones[1]=us-east-1b", "network.availabilityZones[2]=us-east-1c"], ['platform:network.availabilityZones[0] = "eu-west-1a" is not in the stack\'s region us-east-1']],
     ["repeated AZ", ["network.availabilityZones[0]=us-east-1a", "network.availabilityZones[1]=us-east-1a", "network.availabilityZones[2]=us-east-1c"], ["platform:network.availabilityZones", "repeats an AZ"]],
@@ -100,7 +133,7 @@ describe("bad settings stop the program with one line naming stack, setting, val
     ["log retention CloudWatch does not offer", ["logRetentionDays=31"], ["platform:logRetentionDays = 31 is not a CloudWatch Logs retention period; allowed: one of 1, 3, 5, 7, 14, 30"]],
     ["log retention of the wrong type", ["logRetentionDays=forever"], ['platform:logRetentionDays = "forever" has the wrong type (string, expected number)']],
     ["protectStateful not a boolean", ["protectStateful=yes"], ['platform:protectStateful = "yes" has the wrong type (string, expected boolean); allowed: true | false']],
-    ["external hosts with no NAT", ["network.natStrategy=None"], ['platform:services.order.egressHosts = ["api.stripe.com"] lists external hosts (api.stripe.com) but network.natStrategy is None, so the application subnets have no route to the internet; use natStrategy Single or OnePerAz, or drop the hosts']],
+    ["no NAT at all", ["network.natStrategy=None"], ['platform:network.natStrategy = "None" is not supported: with no NAT gateway the cluster cannot start', "; allowed: Single | OnePerAz"]],
     ["unknown environment", ["environment=qa"], ['platform:environment = "qa" is not a known environment; allowed: dev | prod']],
   ];
 

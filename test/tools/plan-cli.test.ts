@@ -3,11 +3,30 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PLAN_CACHE, loadPlan } from "../support/plans";
-import { runPlan as plan } from "../support/run";
+import { ROOT, runPlan as plan } from "../support/run";
 
 // Every process starts at once; each test reads its own result.
-const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "dev.json");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+const json = path.join(tmp, "dev.json");
+// Stack files the tests break, beside a copy of the project file (read with --config-dir).
+const dir = path.join(tmp, "project");
+fs.mkdirSync(dir);
+fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+fs.writeFileSync(path.join(dir, "Pulumi.syntax.yaml"), "config:\n  platform:region: us-east-1\n  platform:tags: [owner\n");
+fs.writeFileSync(path.join(dir, "Pulumi.list.yaml"), "config:\n  - platform:region\n");
+fs.writeFileSync(path.join(dir, "Pulumi.region.yaml"), fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8").replace("config:\n", "config:\n  aws:region: us-west-2\n"));
+// A stack with no policy config of its own, set up as a copy of prod.
+fs.writeFileSync(path.join(dir, "Pulumi.staging.yaml"), fs.readFileSync(path.join(ROOT, "Pulumi.prod.yaml"), "utf8").replace("config:\n", "config:\n  platform:environment: prod\n"));
+const ALLOWED = "allowed: platform:<setting> keys (the engine's own pulumi:* keys are also accepted)";
 const runs = {
+  syntax: plan("--stack", "syntax", "--config-dir", dir),
+  notAMap: plan("--stack", "list", "--config-dir", dir),
+  regionInFile: plan("--stack", "region", "--config-dir", dir),
+  awsRegion: plan("--stack", "dev", "--config", "aws:region=us-west-2"),
+  misspelled: plan("--stack", "dev", "--config", "platfrom:network.natStrategy=Single"),
+  noDir: plan("--stack", "dev", "--json", path.join(tmp, "missing", "dev.json")),
+  isDir: plan("--stack", "dev", "--json", tmp),
+  staging: plan("--stack", "staging", "--config-dir", dir),
   badCidr: plan("--stack", "prod", "--config", "network.cidr=10.0.0.0/33"),
   noStack: plan("--json", "x.json"),
   unknownStack: plan("--stack", "qa"),
@@ -35,6 +54,41 @@ describe("npm run plan", () => {
     const flag = await runs.unknownFlag;
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain("Unknown option '--frobnicate'");
+  });
+
+  it.each([
+    ["a stack file that is not YAML", "syntax", "Pulumi.syntax.yaml is not valid YAML at line 4, column 1: unexpected end of the stream within a flow collection"],
+    ["a stack file whose config: is not a map", "notAMap", "Pulumi.list.yaml: config must be a map of keys to values, got a list"],
+    [
+      "aws:region in the stack file",
+      "regionInFile",
+      `Invalid settings for stack 'region': aws:region is ignored: the program builds its own providers from platform:* settings and Pulumi.yaml disables the default ones (set platform:region); ${ALLOWED}`,
+    ],
+    [
+      "aws:region given with --config",
+      "awsRegion",
+      `Invalid settings for stack 'dev': aws:region is ignored: the program builds its own providers from platform:* settings and Pulumi.yaml disables the default ones (set platform:region); ${ALLOWED}`,
+    ],
+    [
+      "a misspelled namespace",
+      "misspelled",
+      `Invalid settings for stack 'dev': platfrom:network is in namespace 'platfrom', which nothing reads (did you mean platform:network?); ${ALLOWED}`,
+    ],
+    ["a --json path in a missing directory", "noDir", `cannot write --json ${path.join(tmp, "missing", "dev.json")}: directory ${path.join(tmp, "missing")} does not exist`],
+    ["a --json path that is a directory", "isDir", `cannot write --json ${tmp}: it is a directory`],
+  ] as const)("exits 2 on %s with exactly one line and no stack trace", async (_what, run, line) => {
+    const r = await runs[run];
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, "", `${line}\n`]);
+  });
+
+  it("prints which policy config it judged the stack with", async () => {
+    expect((await runs.dev).stdout.split("\n")[1]).toBe("policy config: policies/config/dev.json");
+    const staging = await runs.staging;
+    expect(staging.status).toBe(0);
+    expect(staging.stdout.split("\n").slice(0, 2)).toEqual([
+      "Offline plan for platform/staging (mock monitor: no cloud, no CLI)",
+      "policy config: policies/config/prod.json",
+    ]);
   });
 
   it("writes byte-identical JSON for the same commit", async () => {

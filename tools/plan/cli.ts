@@ -1,11 +1,11 @@
-// `npm run plan -- --stack <dev|prod> [--json FILE] [--config PATH=VALUE ...]`
+// `npm run plan -- --stack <dev|prod> [--json FILE] [--config PATH=VALUE ...] [--config-dir DIR]`
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError, readStackConfig } from "./config";
 
 const ROOT = path.resolve(__dirname, "../..");
-const USAGE = "usage: npm run plan -- --stack <dev|prod> [--json FILE] [--config PATH=VALUE ...]";
+const USAGE = "usage: npm run plan -- --stack <dev|prod> [--json FILE] [--config PATH=VALUE ...] [--config-dir DIR]";
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -14,6 +14,8 @@ async function main(argv: string[]): Promise<number> {
       stack: { type: "string", short: "s" },
       json: { type: "string" },
       config: { type: "string", short: "c", multiple: true },
+      // Where Pulumi.yaml and Pulumi.<stack>.yaml are read from; the program is always this project's.
+      "config-dir": { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -25,10 +27,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values.stack) throw new UsageError("--stack is required");
   const stack = values.stack;
-  const config = readStackConfig(ROOT, stack, values.config ?? []);
+  const configDir = values["config-dir"] ? path.resolve(values["config-dir"]) : ROOT;
+  if (!fs.existsSync(configDir) || !fs.statSync(configDir).isDirectory()) throw new UsageError(`--config-dir ${configDir} is not a directory`);
+  const config = readStackConfig(configDir, stack, values.config ?? []);
+  if (values.json) checkWritable(values.json);
   // The SDKs, the program and the policies load only once the arguments are known to be
   // good, so a usage error answers at once.
-  const [{ recordProgram }, { runPacks }, { buildDocument }, { formatPlan }] = await Promise.all([
+  const [{ recordProgram }, { runPacksDetailed }, { buildDocument }, { formatPlan }] = await Promise.all([
     import("./record"),
     import("../../policies/runner"),
     import("./document"),
@@ -38,11 +43,48 @@ async function main(argv: string[]): Promise<number> {
   // formatting those stacks was a fifth of the plan's time. PLAN_SOURCE_MAPS=1 keeps them.
   if (process.env.PLAN_SOURCE_MAPS !== "1") process.setSourceMapsEnabled(false);
   const recording = await recordProgram(stack, config, path.join(ROOT, "index.ts"));
-  const packs = await runPacks(recording.resources, stack, { outputs: recording.outputs });
+  const { packs, configFile } = await runPacksDetailed(recording.resources, stack, { outputs: recording.outputs });
   const doc = buildDocument(stack, recording, packs);
-  if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(doc, null, 2)}\n`);
-  if (!values.quiet) console.log(formatPlan(doc));
+  if (values.json) writeJson(values.json, `${JSON.stringify(doc, null, 2)}\n`);
+  if (!values.quiet) console.log(formatPlan(doc, { policyConfig: path.relative(ROOT, configFile).split(path.sep).join("/") }));
   return doc.summary.mandatoryViolations > 0 ? 1 : 0;
+}
+
+/**
+ * Fails early, with one line, when `--json` names a file that cannot be written: its
+ * directory is missing or not writable, it is a directory, or it is read-only.
+ */
+export function checkWritable(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const problem = (() => {
+    if (!fs.existsSync(dir)) return `directory ${dir} does not exist`;
+    if (fs.existsSync(file)) {
+      if (fs.statSync(file).isDirectory()) return "it is a directory";
+      try {
+        fs.accessSync(file, fs.constants.W_OK);
+      } catch {
+        return "the file is not writable";
+      }
+      return undefined;
+    }
+    if (!fs.statSync(dir).isDirectory()) return `${dir} is not a directory`;
+    try {
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch {
+      return `directory ${dir} is not writable`;
+    }
+    return undefined;
+  })();
+  if (problem) throw new UsageError(`cannot write --json ${file}: ${problem}`);
+}
+
+/** Writes the plan JSON; a failure (disk full, a race) is one line, not a stack trace. */
+function writeJson(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (err) {
+    throw new UsageError(`cannot write --json ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 /** Exit 2 with one line for bad settings and bad usage; anything else is a bug (3). */

@@ -34,15 +34,15 @@ export function readStackConfig(root: string, stack: string, overrides: readonly
     const known = fs.readdirSync(root).filter((f) => /^Pulumi\.[^.]+\.yaml$/.test(f)).map((f) => f.split(".")[1]);
     throw new UsageError(`no stack file ${path.basename(stackFile)}; known stacks: ${known.join(", ") || "none"}`);
   }
-  const project = (yaml.load(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) ?? {}) as { config?: Tree };
+  const project = readYamlConfig(path.join(root, "Pulumi.yaml"));
   const tree: Tree = {};
-  for (const [key, decl] of Object.entries(project.config ?? {})) {
+  for (const [key, decl] of Object.entries(project)) {
     const value = isTree(decl) && "value" in decl ? decl.value : isTree(decl) && "default" in decl ? decl.default : decl;
     if (value !== undefined) tree[qualify(key)] = value;
   }
-  const file = (yaml.load(fs.readFileSync(stackFile, "utf8")) ?? {}) as { config?: Tree };
+  const file = readYamlConfig(stackFile);
   const secretKeys = new Set<string>();
-  for (const [key, value] of Object.entries(file.config ?? {})) {
+  for (const [key, value] of Object.entries(file)) {
     const full = qualify(key);
     tree[full] = maskSecure(value, () => secretKeys.add(full));
   }
@@ -53,6 +53,35 @@ export function readStackConfig(root: string, stack: string, overrides: readonly
     values[key] = typeof value === "string" ? value : JSON.stringify(value);
   }
   return { values, secretKeys: [...secretKeys].sort() };
+}
+
+/**
+ * The `config:` map of a Pulumi YAML file. A file that is not YAML, is not a map, or
+ * whose `config:` is not a map is a {@link UsageError} naming the file (and the line).
+ */
+export function readYamlConfig(file: string): Tree {
+  const name = path.basename(file);
+  let doc: unknown;
+  try {
+    doc = yaml.load(fs.readFileSync(file, "utf8"), { filename: name });
+  } catch (err) {
+    const e = err as { name?: string; reason?: string; mark?: { line: number; column: number }; message?: string };
+    if (e.name === "YAMLException") {
+      const where = e.mark ? ` at line ${e.mark.line + 1}, column ${e.mark.column + 1}` : "";
+      throw new UsageError(`${name} is not valid YAML${where}: ${e.reason ?? "syntax error"}`);
+    }
+    throw new UsageError(`${name} cannot be read: ${e.message ?? String(err)}`);
+  }
+  if (doc === undefined || doc === null) return {};
+  if (!isTree(doc)) throw new UsageError(`${name} must be a YAML map (with a config: map), got ${kindOf(doc)}`);
+  const config = doc.config;
+  if (config === undefined || config === null) return {};
+  if (!isTree(config)) throw new UsageError(`${name}: config must be a map of keys to values, got ${kindOf(config)}`);
+  return config;
+}
+
+function kindOf(value: unknown): string {
+  return Array.isArray(value) ? "a list" : typeof value === "string" ? "a string" : `a ${typeof value}`;
 }
 
 function qualify(key: string): string {

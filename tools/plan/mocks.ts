@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 
 /** The account every offline plan deploys into. */
@@ -81,6 +82,29 @@ export const COMPUTED: Record<string, Computed> = {
   "random:index/randomPassword:RandomPassword": (name) => ({ result: `${name}-not-a-real-token` }),
 };
 
+/**
+ * What `tls.getCertificate` returns for an EKS OIDC issuer: the chain the server sends,
+ * root first (as the provider lists it). The root's fingerprint is the one IAM documents
+ * for EKS OIDC issuers (Starfield Services Root Certificate Authority - G2); the others
+ * are stand-ins (the SHA-1 of the subject), so a test can tell which one was used.
+ */
+export function issuerChain(url: string): { subject: string; issuer: string; isCa: boolean; sha1Fingerprint: string; certPem: string }[] {
+  const host = url.replace(/^https:\/\//, "").split("/")[0];
+  const root = "CN=Starfield Services Root Certificate Authority - G2,O=Starfield Technologies\\, Inc.,L=Scottsdale,ST=Arizona,C=US";
+  const amazonRoot = "CN=Amazon Root CA 1,O=Amazon,C=US";
+  const intermediate = "CN=Amazon RSA 2048 M02,O=Amazon,C=US";
+  const standIn = (subject: string) => createHash("sha1").update(subject).digest("hex");
+  return [
+    { subject: root, issuer: root, isCa: true, sha1Fingerprint: ROOT_CA_THUMBPRINT, certPem: "" },
+    { subject: amazonRoot, issuer: root, isCa: true, sha1Fingerprint: standIn(amazonRoot), certPem: "" },
+    { subject: intermediate, issuer: amazonRoot, isCa: true, sha1Fingerprint: standIn(intermediate), certPem: "" },
+    { subject: `CN=${host}`, issuer: intermediate, isCa: false, sha1Fingerprint: standIn(`CN=${host}`), certPem: "" },
+  ];
+}
+
+/** The SHA-1 of the root CA of EKS OIDC issuers' chains. */
+export const ROOT_CA_THUMBPRINT = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
+
 /** Canned answers to the data-source calls the program makes. */
 export const INVOKES: Record<string, (inputs: State, region: string) => State> = {
   "aws:index/getCallerIdentity:getCallerIdentity": () => ({
@@ -95,10 +119,7 @@ export const INVOKES: Record<string, (inputs: State, region: string) => State> =
   "tls:index/getCertificate:getCertificate": (inputs) => ({
     url: inputs.url,
     id: String(inputs.url),
-    certificates: [
-      { isCa: true, subject: "CN=Amazon RSA 2048 M02", sha1Fingerprint: "0000000000000000000000000000000000000001", certPem: "" },
-      { isCa: true, subject: "CN=Amazon Root CA 1", sha1Fingerprint: "9e99a48a9960b14926bb7f3b02e22da2b0ab7280", certPem: "" },
-    ],
+    certificates: issuerChain(String(inputs.url)),
   }),
   "aws:index/getAvailabilityZones:getAvailabilityZones": (_inputs, region) => ({
     names: ["a", "b", "c", "d", "e", "f"].map((l) => `${region}${l}`),

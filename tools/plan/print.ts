@@ -2,9 +2,12 @@ import { tierOf } from "./document";
 import type { PlanDocument, PlanPack } from "./types";
 
 /** The readable summary: resources per tier and type, policy results, outputs. */
-export function formatPlan(doc: PlanDocument): string {
+export function formatPlan(doc: PlanDocument, options: { readonly policyConfig?: string } = {}): string {
   const lines: string[] = [];
-  lines.push(`Offline plan for ${doc.project}/${doc.stack} (mock monitor: no cloud, no CLI)`, "");
+  lines.push(`Offline plan for ${doc.project}/${doc.stack} (mock monitor: no cloud, no CLI)`);
+  // Which enforcement levels the verdicts below were judged with.
+  if (options.policyConfig) lines.push(`policy config: ${options.policyConfig}`);
+  lines.push("");
   lines.push(...formatResources(doc), "");
   lines.push(...formatPolicies(doc.policies.packs), "");
   lines.push("Outputs (secrets masked):");

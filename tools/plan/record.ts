@@ -49,17 +49,20 @@ interface Monitor {
  * request folds into `dependencies`.
  *
  * `load` requires the program, as `pulumi up` does; a caller without a TypeScript hook
- * (a test) passes a loader that compiles it.
+ * (a test) passes a loader that compiles it. `preview` is what
+ * `pulumi.runtime.isDryRun()` answers; a test passes `false` to see what `pulumi up`
+ * would refuse.
  */
 export async function recordProgram(
   stack: string,
   config: ProgramConfig,
   programPath: string,
   load: (file: string) => unknown = require,
+  preview = true,
 ): Promise<Recording> {
   pulumi.runtime.setAllConfig(config.values, config.secretKeys);
   const region = config.values["platform:region"] ?? "us-east-1";
-  await pulumi.runtime.setMocks(new PlanMocks(region), "platform", stack, true);
+  await pulumi.runtime.setMocks(new PlanMocks(region), "platform", stack, preview);
 
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
   // The mock monitor qualifies a type with its immediate parent's type only; the engine
