@@ -159,7 +159,7 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
     expect(driver.tokenRequests).toEqual([{ audience: "sts.amazonaws.com" }]);
     expect(driver.syncSecret).toEqual({ enabled: false });
     // The provider's chart must not install a second, unconfigured driver.
-    expect(byName("secrets-store-aws").values).toEqual({ "secrets-store-csi-driver": { install: false } });
+    expect((byName("secrets-store-aws").values as Record<string, unknown>)["secrets-store-csi-driver"]).toEqual({ install: false });
   });
 
   it("exports the kubeconfig only as a secret", () => {
@@ -194,7 +194,7 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
       cloudProvider: "aws",
       awsRegion: "us-east-1",
       autoDiscovery: { clusterName: `platform-${stack}` },
-      image: { tag: "v1.33.5" },
+      image: { tag: "v1.35.1" },
       replicaCount: 2,
       podDisruptionBudget: { maxUnavailable: 1 },
       resources: { requests: { cpu: "100m", memory: "300Mi" } },

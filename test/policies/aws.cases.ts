@@ -438,15 +438,15 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     {
       name: "the app's replicas need more CPU than the nodes at minimum size",
       apply: (w) => w.add(capacityDeployment("app", "apps", 8, "500m", "256Mi")),
-      expect: ["nodes: The plan requests 5.00 vCPU / 2.50 GiB / 10 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 1.14 vCPU."],
+      expect: ["nodes: The plan requests 5.40 vCPU / 2.64 GiB / 14 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 1.54 vCPU."],
     },
     {
       name: "the Istio sidecar tips an injected namespace over",
       apply: (w) =>
         w
           .add(resource("kubernetes:core/v1:Namespace", "apps-ns", { metadata: { name: "apps", labels: { "istio-injection": "enabled" } } }))
-          .add(capacityDeployment("app", "apps", 5, "500m", "256Mi")),
-      expect: ["nodes: The plan requests 4.20 vCPU / 2.63 GiB / 7 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 0.34 vCPU."],
+          .add(capacityDeployment("app", "apps", 5, "420m", "256Mi")),
+      expect: ["nodes: The plan requests 4.04 vCPU / 2.76 GiB / 11 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 0.18 vCPU."],
     },
     {
       name: "istiod with Istio's default requests, DaemonSets on every node",
@@ -455,17 +455,17 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
           .add(resource("kubernetes:helm.sh/v3:Release", "istiod", { chart: "istiod", namespace: "istio-system", values: { pilot: { autoscaleMin: 4 } } }))
           .add(resource("kubernetes:helm.sh/v3:Release", "cni", { chart: "cni", namespace: "istio-system", values: {} }))
           .add(resource("aws:eks/addon:Addon", "coredns", { addonName: "coredns", configurationValues: JSON.stringify({ replicaCount: 2 }) })),
-      expect: ["nodes: The plan requests 2.40 vCPU / 8.33 GiB / 8 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 1.39 GiB."],
+      expect: ["nodes: The plan requests 2.60 vCPU / 8.33 GiB / 10 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 1.39 GiB."],
     },
     {
       name: "more pods than the ENIs give IPs for",
       apply: (w) => w.add(capacityDeployment("many", "apps", 35, "10m", "16Mi")),
-      expect: ["nodes: The plan requests 0.44 vCPU / 0.69 GiB / 44 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 10 pods."],
+      expect: ["nodes: The plan requests 0.84 vCPU / 0.82 GiB / 48 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 14 pods."],
     },
     {
       name: "a pod larger than one node",
       apply: (w) => w.add(capacityDeployment("big", "apps", 1, "100m", "4Gi", "StatefulSet")),
-      expect: ["nodes: A pod of StatefulSet 'apps/big' requests 0.10 vCPU / 4.00 GiB, more than one node allocates next to the DaemonSets (1.93 vCPU / 3.47 GiB)."],
+      expect: ["nodes: A pod of StatefulSet 'apps/big' requests 0.10 vCPU / 4.00 GiB, more than one node allocates next to the DaemonSets (1.83 vCPU / 3.47 GiB)."],
     },
     {
       name: "a chart with no capacity model",
