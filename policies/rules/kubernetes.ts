@@ -20,6 +20,7 @@ import { kubernetesCorePodRunAsUserNonZero } from "./kubernetes/core/kubernetes-
 import { kubernetesCorePodSeccompProfile } from "./kubernetes/core/kubernetes-core-pod-seccomp-profile";
 import { kubernetesCorePodVolumeTypes } from "./kubernetes/core/kubernetes-core-pod-volume-types";
 import { kubernetesCoreServiceClusterIp } from "./kubernetes/core/kubernetes-core-service-cluster-ip";
+import { kubernetesIstioAuthorizationPolicyAllowRulesScoped } from "./kubernetes/istio/kubernetes-istio-authorizationpolicy-allow-rules-scoped";
 import { kubernetesIstioAuthorizationPolicyDefaultDeny } from "./kubernetes/istio/kubernetes-istio-authorizationpolicy-default-deny";
 import { kubernetesIstioAuthorizationPolicyPositiveMatch } from "./kubernetes/istio/kubernetes-istio-authorizationpolicy-positive-match";
 import { kubernetesIstioDestinationRuleTlsNotDisabled } from "./kubernetes/istio/kubernetes-istio-destinationrule-tls-not-disabled";
@@ -37,6 +38,7 @@ import { kubernetesIstioPodInjectionNotDisabled } from "./kubernetes/istio/kuber
 import { kubernetesIstioServiceEntryExplicitHosts } from "./kubernetes/istio/kubernetes-istio-serviceentry-explicit-hosts";
 import { kubernetesNetworkingDeploymentAllowPolicy } from "./kubernetes/networking/kubernetes-networking-deployment-allow-policy";
 import { kubernetesNetworkingNamespaceDefaultDeny } from "./kubernetes/networking/kubernetes-networking-namespace-default-deny";
+import { kubernetesNetworkingNetworkPolicyNoWorldCidr } from "./kubernetes/networking/kubernetes-networking-networkpolicy-no-world-cidr";
 import { kubernetesPolicyDeploymentPdb } from "./kubernetes/policy/kubernetes-policy-deployment-pdb";
 
 /** The Kubernetes and Istio pack's policies, sorted by name. */
@@ -62,6 +64,7 @@ export const kubernetesPolicies: readonly PlatformPolicy[] = [
   kubernetesCorePodSeccompProfile,
   kubernetesCorePodVolumeTypes,
   kubernetesCoreServiceClusterIp,
+  kubernetesIstioAuthorizationPolicyAllowRulesScoped,
   kubernetesIstioAuthorizationPolicyDefaultDeny,
   kubernetesIstioAuthorizationPolicyPositiveMatch,
   kubernetesIstioDestinationRuleTlsNotDisabled,
@@ -79,5 +82,6 @@ export const kubernetesPolicies: readonly PlatformPolicy[] = [
   kubernetesIstioServiceEntryExplicitHosts,
   kubernetesNetworkingDeploymentAllowPolicy,
   kubernetesNetworkingNamespaceDefaultDeny,
+  kubernetesNetworkingNetworkPolicyNoWorldCidr,
   kubernetesPolicyDeploymentPdb,
 ];
