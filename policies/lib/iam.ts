@@ -119,7 +119,7 @@ export function publicPrincipalMessages(doc: unknown, where: string, conditions:
   if (doc === undefined || doc === null || doc === "") return [];
   const statements = statementsOf(doc);
   if (!statements) return [`The ${where} is not valid JSON.`];
-  const tail = conditions === "ignored" ? "." : ` with no condition restricting the caller (${RESTRICTING_CONDITION_KEYS.slice(0, 3).join(", ")}, aws:PrincipalOrgID, aws:SourceVpce...).`;
+  const tail = conditions === "ignored" ? "." : " with no condition restricting the caller (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce...).";
   return publicPrincipalWithoutCondition(statements, conditions).map((s) => `The ${where} ${statementName(statements, s)} allows principal *${tail}`);
 }
 

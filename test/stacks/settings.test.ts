@@ -53,7 +53,7 @@ describe("stack defaults", () => {
   });
 
   it("accepts natStrategy None when no service calls out of the VPC", () => {
-    const tree = merge(stackTree("dev", ["network.natStrategy=None"]), { services: { order: { egressHosts: [] } } });
+    const tree = merge(stackTree("dev", ["network.natStrategy=None"]), { services: { order: { egressHosts: [], egressCidrs: [] } } });
     expect(resolveSettings("dev", tree).network.natStrategy).toBe("None");
   });
 

@@ -11,7 +11,7 @@ export const awsIamRoleWebIdentityTrustScoped = resourcePolicy(
     severity: "critical",
     remediationSteps:
       "In the trust policy's Condition, use StringEquals with \"<issuer>:aud\": \"sts.amazonaws.com\" and \"<issuer>:sub\": \"system:serviceaccount:<namespace>:<service-account>\" for each service account that needs the role.",
-    frameworks: ["platform", "EKS BP IRSA trust scoping"],
+    frameworks: ["platform"],
   },
   aws.iam.Role,
   (role) => {
