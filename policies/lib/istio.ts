@@ -54,7 +54,7 @@ export type MeshHostContext = "ServiceEntry" | "Sidecar" | "Gateway";
  * - the namespace part is never `*` (every namespace);
  * - in a Sidecar only, `./*` and `<namespace>/*` for a named namespace are allowed: they
  *   import the services of one in-mesh namespace (its Services, and ServiceEntries that
- *   are explicit and exported to that namespace only).
+ *   are explicit and exported to that namespace only), and `~/*` imports nothing.
  */
 export function meshHostWildcardProblem(host: string, context: MeshHostContext): string | undefined {
   const slash = context === "ServiceEntry" ? -1 : host.indexOf("/");
@@ -62,7 +62,8 @@ export function meshHostWildcardProblem(host: string, context: MeshHostContext):
   const dns = slash >= 0 ? host.slice(slash + 1) : host;
   if (ns === "*") return `${host} selects every namespace`;
   if (dns === "*") {
-    if (context === "Sidecar" && ns !== undefined && ns !== "" && ns !== "~") return undefined;
+    // `~/*` imports nothing at all, and `<namespace>/*` one namespace's services.
+    if (context === "Sidecar" && ns !== undefined && ns !== "") return undefined;
     return `${host} matches every host`;
   }
   if (dns.split(".").some((label) => label.includes("*"))) return `${host} has a wildcard label and matches every host under it`;
