@@ -52,6 +52,13 @@ describe("stack defaults", () => {
     expect(s.tags.costCenter).toBe("77");
   });
 
+  it("rejects external hosts with no egressCidrs: a NetworkPolicy cannot name hosts", () => {
+    const tree = merge(stackTree("prod"), { services: { order: { egressCidrs: [] } } });
+    expect(() => resolveSettings("prod", tree)).toThrow(
+      'platform:services.order.egressHosts = ["api.stripe.com"] lists external hosts but services.order.egressCidrs is empty: a NetworkPolicy cannot name hosts, so list the public CIDRs they resolve to (their providers\' published ranges)',
+    );
+  });
+
   it("accepts natStrategy None when no service calls out of the VPC", () => {
     const tree = merge(stackTree("dev", ["network.natStrategy=None"]), { services: { order: { egressHosts: [], egressCidrs: [] } } });
     expect(resolveSettings("dev", tree).network.natStrategy).toBe("None");
@@ -101,6 +108,13 @@ describe("bad settings stop the program with one line naming stack, setting, val
     ["log retention of the wrong type", ["logRetentionDays=forever"], ['platform:logRetentionDays = "forever" has the wrong type (string, expected number)']],
     ["protectStateful not a boolean", ["protectStateful=yes"], ['platform:protectStateful = "yes" has the wrong type (string, expected boolean); allowed: true | false']],
     ["external hosts with no NAT", ["network.natStrategy=None"], ['platform:services.order.egressHosts = ["api.stripe.com"] lists external hosts (api.stripe.com) but network.natStrategy is None, so the application subnets have no route to the internet; use natStrategy Single or OnePerAz, or drop the hosts']],
+    ["an egress CIDR open to the world", ["services.order.egressCidrs[0]=0.0.0.0/0"], ['platform:services.order.egressCidrs[0] = "0.0.0.0/0" is wider than /8, which opens the pods to the internet']],
+    ["a private egress CIDR", ["services.order.egressCidrs[0]=10.1.0.0/16"], ['platform:services.order.egressCidrs[0] = "10.1.0.0/16" is a private range; external hosts are public']],
+    [
+      "egress CIDRs without hosts",
+      ["services.user.egressCidrs[0]=198.51.100.0/24"],
+      ['platform:services.user.egressCidrs = ["198.51.100.0/24"] lists CIDRs but services.user.egressHosts is empty, so the mesh admits no external host there'],
+    ],
     ["unknown environment", ["environment=qa"], ['platform:environment = "qa" is not a known environment; allowed: dev | prod']],
   ];
 
