@@ -13,6 +13,9 @@ import { loadPlan } from "../support/plans";
  * classes below run over the result, and the break must be caught by the right policy
  * naming the right resource.
  */
+/** A recorded resource whose inputs a break edits freely. */
+type Mutable = PlanResource & { inputs: Record<string, any> };
+
 interface Break {
   /** The policy that must catch it. */
   readonly policy: string;
@@ -20,7 +23,7 @@ interface Break {
   readonly property: string;
   /** The resource to break (the violation must name it, unless `at` says otherwise). */
   readonly target: PlanResource;
-  readonly mutate: (r: PlanResource) => void;
+  readonly mutate: (r: Mutable) => void;
   /** The URN the violation must name. @default - the target's */
   readonly at?: string;
 }
@@ -36,7 +39,7 @@ const ANYONE = { Sid: "CatalogueAnyone", Effect: "Allow", Principal: { AWS: "*" 
 
 /** Breaks of a resource-based policy document held in `field`. */
 function documentBreaks(policy: string, what: string, r: PlanResource, field: string, conditions: "restrict" | "ignored"): Break[] {
-  const edit = (change: (doc: Doc) => void) => (x: PlanResource) => {
+  const edit = (change: (doc: Doc) => void) => (x: Mutable) => {
     const doc = parseDoc(x.inputs[field]);
     change(doc);
     x.inputs[field] = JSON.stringify(doc);
@@ -95,7 +98,7 @@ function catalogue(doc: PlanDocument): Break[] {
   // IRSA trust policies.
   for (const r of of("aws:iam/role:Role").filter((x) => String(x.inputs.assumeRolePolicy).includes("AssumeRoleWithWebIdentity"))) {
     const policy = "aws-iam-role-web-identity-trust-scoped";
-    const edit = (change: (eq: Record<string, unknown>, cond: Record<string, any>, key: (k: string) => string) => void) => (x: PlanResource) => {
+    const edit = (change: (eq: Record<string, unknown>, cond: Record<string, any>, key: (k: string) => string) => void) => (x: Mutable) => {
       const d = parseDoc(x.inputs.assumeRolePolicy);
       const cond = d.Statement[0].Condition as Record<string, any>;
       const keys = Object.keys(cond.StringEquals);
@@ -267,7 +270,7 @@ describe("the mutation catalogue of the prod plan: one break per guarded propert
   it("catches every break with the right policy, naming the right resource, as mandatory", async () => {
     const missed: string[] = [];
     for (const b of breaks) {
-      const copy = JSON.parse(JSON.stringify(b.target)) as PlanResource;
+      const copy = JSON.parse(JSON.stringify(b.target)) as Mutable;
       b.mutate(copy);
       const resources = prod.resources.map((r) => (r === b.target ? copy : r));
       const found = await violations(resources);
