@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cidrProblem, isPrivate, parseCidr } from "../components/network/cidr";
 import { DNS_NAME } from "./compute";
 import { serviceDataSchema } from "./data";
 
@@ -25,6 +26,21 @@ export function imageProblem(image: string): string | undefined {
   if (!tag && !digest) return "has no tag or digest, so it means latest";
   return undefined;
 }
+
+/** A public IPv4 block an external host resolves to: what a NetworkPolicy can name instead of the host. */
+const egressCidr = z
+  .string()
+  .superRefine((text, ctx) => {
+    const problem = cidrProblem(text);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return;
+    }
+    const cidr = parseCidr(text);
+    if (cidr.prefix < 8) ctx.addIssue({ code: "custom", message: "is wider than /8, which opens the pods to the internet" });
+    else if (isPrivate(cidr)) ctx.addIssue({ code: "custom", message: "is a private range; external hosts are public" });
+  })
+  .describe("a public IPv4 CIDR of /8 or narrower, e.g. a range the provider publishes for its API (never 0.0.0.0/0)");
 
 const memoryQuantity = z
   .string()
@@ -80,6 +96,10 @@ export const serviceSchema = z
       .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.stripe.com"))
       .default([])
       .describe("external DNS names reached over TLS on 443, one ServiceEntry each"),
+    egressCidrs: z
+      .array(egressCidr)
+      .default([])
+      .describe("the public IPv4 CIDRs the egressHosts resolve to, as their providers publish them: a NetworkPolicy cannot name hosts, so the pods reach only these blocks on 443"),
     env: z
       .record(
         z.string(),
@@ -128,6 +148,12 @@ export const servicesSchema = z
       });
       if (new Set(s.callers).size !== s.callers.length) issue([name, "callers"], "repeats a caller");
       if (new Set(s.egressHosts).size !== s.egressHosts.length) issue([name, "egressHosts"], "repeats a host");
+      if (new Set(s.egressCidrs).size !== s.egressCidrs.length) issue([name, "egressCidrs"], "repeats a CIDR");
+      if (s.egressHosts.length > 0 && s.egressCidrs.length === 0) {
+        issue([name, "egressHosts"], `lists external hosts but services.${name}.egressCidrs is empty: a NetworkPolicy cannot name hosts, so list the public CIDRs they resolve to (their providers' published ranges)`);
+      } else if (s.egressHosts.length === 0 && s.egressCidrs.length > 0) {
+        issue([name, "egressCidrs"], `lists CIDRs but services.${name}.egressHosts is empty, so the mesh admits no external host there`);
+      }
       for (const envName of Object.keys(s.env)) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName)) issue([name, "env", envName], "is not an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
         else if (SECRET_LIKE_ENV.test(envName)) issue([name, "env", envName], "looks like a secret: declare it under secrets so it is mounted as a file");

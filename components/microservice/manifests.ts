@@ -301,9 +301,10 @@ export function networkPolicies(spec: ServiceSpec): Record<string, Input.network
     ...(spec.dataCidrs.length ? [{ to: spec.dataCidrs.map((cidr) => ({ ipBlock: { cidr } })) }] : []),
     // AWS APIs (STS for IRSA, Secrets Manager, KMS, Logs) through the interface endpoints.
     { to: spec.applicationCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] },
-    // External hosts: the mesh admits only the ServiceEntry hosts; L3 cannot name them.
-    ...(spec.settings.egressHosts.length
-      ? [{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32"] } }], ports: [{ protocol: "TCP", port: 443 }] }]
+    // External hosts: the mesh admits only the ServiceEntry hosts; L3 cannot name them,
+    // so it admits the public blocks they resolve to (never the whole internet).
+    ...(spec.settings.egressCidrs.length
+      ? [{ to: spec.settings.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }]
       : []),
   ];
   return {

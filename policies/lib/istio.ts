@@ -42,3 +42,30 @@ export function hasMesh(stack: StackIndex): boolean {
 export function specOf(r: PolicyResource): Record<string, any> {
   return (known(() => r.props.spec) as Record<string, any> | undefined) ?? {};
 }
+
+/** Where a mesh host appears: each kind reads `[namespace/]dnsName` differently. */
+export type MeshHostContext = "ServiceEntry" | "Sidecar" | "Gateway";
+
+/**
+ * Why a host of a ServiceEntry, a Sidecar egress listener or a Gateway server is a
+ * wildcard the platform does not allow, or `undefined`. The rule:
+ * - a DNS name never has a wildcard label, at any level (`*`, `*.com`,
+ *   `*.amazonaws.com`): every external host is named;
+ * - the namespace part is never `*` (every namespace);
+ * - in a Sidecar only, `./*` and `<namespace>/*` for a named namespace are allowed: they
+ *   import the services of one in-mesh namespace (its Services, and ServiceEntries that
+ *   are explicit and exported to that namespace only), and `~/*` imports nothing.
+ */
+export function meshHostWildcardProblem(host: string, context: MeshHostContext): string | undefined {
+  const slash = context === "ServiceEntry" ? -1 : host.indexOf("/");
+  const ns = slash >= 0 ? host.slice(0, slash) : undefined;
+  const dns = slash >= 0 ? host.slice(slash + 1) : host;
+  if (ns === "*") return `${host} selects every namespace`;
+  if (dns === "*") {
+    // `~/*` imports nothing at all, and `<namespace>/*` one namespace's services.
+    if (context === "Sidecar" && ns !== undefined && ns !== "") return undefined;
+    return `${host} matches every host`;
+  }
+  if (dns.split(".").some((label) => label.includes("*"))) return `${host} has a wildcard label and matches every host under it`;
+  return undefined;
+}

@@ -37,9 +37,27 @@ export function objectName(r: PolicyResource): string {
   return metadataOf(r).name ?? r.name;
 }
 
-/** True when a namespace's labels enable Istio sidecar injection (`istio-injection=enabled` or a revision). */
+/**
+ * Why a namespace's labels do not get its pods Istio sidecars, or `undefined` when they
+ * do. `istio-injection` wins over `istio.io/rev` (as Istio's webhooks read them):
+ * `disabled` turns injection off whatever the revision says; `enabled` injects with the
+ * default revision; otherwise `istio.io/rev` names the revision. When `revisions` (the
+ * revisions the stack's istiod releases serve, `default` for one without a revision) is
+ * given, the label must name one of them.
+ */
+export function injectionProblem(labels: Record<string, string> | undefined, revisions?: readonly string[]): string | undefined {
+  const injection = labels?.["istio-injection"];
+  const rev = labels?.["istio.io/rev"] ?? "";
+  if (injection === "disabled") return "is labelled istio-injection=disabled";
+  if (injection === "enabled") return revisions && !revisions.includes("default") ? `is labelled istio-injection=enabled, but no istiod serves the default revision (revisions: ${revisions.join(", ")}); label it istio.io/rev` : undefined;
+  if (injection !== undefined) return `has istio-injection=${injection}, which is neither enabled nor disabled`;
+  if (rev === "") return "is not labelled for Istio sidecar injection (istio-injection=enabled or istio.io/rev)";
+  return revisions && !revisions.includes(rev) ? `is labelled istio.io/rev=${rev}, a revision no istiod serves (revisions: ${revisions.join(", ")})` : undefined;
+}
+
+/** True when a namespace's labels enable Istio sidecar injection (`istio-injection=enabled` or a revision, not disabled). */
 export function injectionEnabled(labels: Record<string, string> | undefined): boolean {
-  return labels?.["istio-injection"] === "enabled" || (labels?.["istio.io/rev"] ?? "") !== "";
+  return injectionProblem(labels) === undefined;
 }
 
 /** The platform's own namespaces, which are not application namespaces. */

@@ -7,6 +7,7 @@ import { awsCloudwatchEventBusPolicyNoPublicPrincipal } from "./aws/cloudwatch/a
 import { awsCloudwatchLogGroupKms } from "./aws/cloudwatch/aws-cloudwatch-loggroup-kms";
 import { awsCloudwatchLogGroupRetention } from "./aws/cloudwatch/aws-cloudwatch-loggroup-retention";
 import { awsEc2DefaultSecurityGroupNoRules } from "./aws/ec2/aws-ec2-defaultsecuritygroup-no-rules";
+import { awsEc2InstanceImdsv2HopLimit } from "./aws/ec2/aws-ec2-instance-imdsv2-hop-limit";
 import { awsEc2InstanceNoPublicIp } from "./aws/ec2/aws-ec2-instance-no-public-ip";
 import { awsEc2NatGatewayPerAz } from "./aws/ec2/aws-ec2-natgateway-per-az";
 import { awsEc2RouteTableEgressViaNat } from "./aws/ec2/aws-ec2-routetable-egress-via-nat";
@@ -37,10 +38,12 @@ import { awsGuarddutyDetectorFeatures } from "./aws/guardduty/aws-guardduty-dete
 import { awsIamPolicyNoAdminWildcard } from "./aws/iam/aws-iam-policy-no-admin-wildcard";
 import { awsIamRoleNoMixedPolicies } from "./aws/iam/aws-iam-role-no-mixed-policies";
 import { awsIamRoleIrsaNoRdsMasterSecret } from "./aws/iam/aws-iam-role-irsa-no-rds-master-secret";
+import { awsIamRoleWebIdentityTrustScoped } from "./aws/iam/aws-iam-role-web-identity-trust-scoped";
 import { awsKinesisFirehoseDeliveryStreamCmk } from "./aws/kinesis/aws-kinesis-firehosedeliverystream-cmk";
 import { awsKmsKeyNoBypassLockoutCheck } from "./aws/kms/aws-kms-key-no-bypass-lockout-check";
 import { awsKmsKeyPolicyNoPublicPrincipal } from "./aws/kms/aws-kms-key-policy-no-public-principal";
 import { awsKmsKeyRotation } from "./aws/kms/aws-kms-key-rotation";
+import { awsLambdaPermissionNoPublicPrincipal } from "./aws/lambda/aws-lambda-permission-no-public-principal";
 import { awsLbListenerAcmCertificate } from "./aws/lb/aws-lb-listener-acm-certificate";
 import { awsLbListenerHttpRedirectsToHttps } from "./aws/lb/aws-lb-listener-http-redirects-to-https";
 import { awsLbListenerTlsPolicy } from "./aws/lb/aws-lb-listener-tls-policy";
@@ -53,6 +56,7 @@ import { awsMskClusterBrokerLogs } from "./aws/msk/aws-msk-cluster-broker-logs";
 import { awsMskClusterEncryptionAtRestCmk } from "./aws/msk/aws-msk-cluster-encryption-at-rest-cmk";
 import { awsMskClusterEncryptionInTransit } from "./aws/msk/aws-msk-cluster-encryption-in-transit";
 import { awsMskClusterNoPublicAccess } from "./aws/msk/aws-msk-cluster-no-public-access";
+import { awsMskClusterPolicyNoPublicPrincipal } from "./aws/msk/aws-msk-clusterpolicy-no-public-principal";
 import { awsRdsInstanceAutoMinorUpgrade } from "./aws/rds/aws-rds-instance-auto-minor-upgrade";
 import { awsRdsInstanceBackupRetention } from "./aws/rds/aws-rds-instance-backup-retention";
 import { awsRdsInstanceDedicatedKmsKey } from "./aws/rds/aws-rds-instance-dedicated-kms-key";
@@ -84,10 +88,13 @@ import { awsS3BucketVersioning } from "./aws/s3/aws-s3-bucket-versioning";
 import { awsS3BucketPolicyNoPublicPrincipal } from "./aws/s3/aws-s3-bucketpolicy-no-public-principal";
 import { awsSecretsmanagerSecretKms } from "./aws/secretsmanager/aws-secretsmanager-secret-kms";
 import { awsSecretsmanagerSecretRotation } from "./aws/secretsmanager/aws-secretsmanager-secret-rotation";
+import { awsSecretsmanagerSecretPolicyNoPublicPrincipal } from "./aws/secretsmanager/aws-secretsmanager-secretpolicy-no-public-principal";
 import { awsSecurityhubAccountEnabled } from "./aws/securityhub/aws-securityhub-account-enabled";
 import { awsSecurityhubAccountStandards } from "./aws/securityhub/aws-securityhub-account-standards";
 import { awsSnsTopicKms } from "./aws/sns/aws-sns-topic-kms";
+import { awsSnsTopicPolicyNoPublicPrincipal } from "./aws/sns/aws-sns-topicpolicy-no-public-principal";
 import { awsSqsQueueKms } from "./aws/sqs/aws-sqs-queue-kms";
+import { awsSqsQueuePolicyNoPublicPrincipal } from "./aws/sqs/aws-sqs-queuepolicy-no-public-principal";
 import { awsWafv2WebAclKnownBadInputs } from "./aws/wafv2/aws-wafv2-webacl-known-bad-inputs";
 import { awsWafv2WebAclLogging } from "./aws/wafv2/aws-wafv2-webacl-logging";
 import { awsWafv2WebAclRateLimit } from "./aws/wafv2/aws-wafv2-webacl-rate-limit";
@@ -108,6 +115,7 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsCloudwatchLogGroupKms,
   awsCloudwatchLogGroupRetention,
   awsEc2DefaultSecurityGroupNoRules,
+  awsEc2InstanceImdsv2HopLimit,
   awsEc2InstanceNoPublicIp,
   awsEc2NatGatewayPerAz,
   awsEc2RouteTableEgressViaNat,
@@ -138,10 +146,12 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsIamPolicyNoAdminWildcard,
   awsIamRoleIrsaNoRdsMasterSecret,
   awsIamRoleNoMixedPolicies,
+  awsIamRoleWebIdentityTrustScoped,
   awsKinesisFirehoseDeliveryStreamCmk,
   awsKmsKeyNoBypassLockoutCheck,
   awsKmsKeyPolicyNoPublicPrincipal,
   awsKmsKeyRotation,
+  awsLambdaPermissionNoPublicPrincipal,
   awsLbListenerAcmCertificate,
   awsLbListenerHttpRedirectsToHttps,
   awsLbListenerTlsPolicy,
@@ -154,6 +164,7 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsMskClusterEncryptionAtRestCmk,
   awsMskClusterEncryptionInTransit,
   awsMskClusterNoPublicAccess,
+  awsMskClusterPolicyNoPublicPrincipal,
   awsRdsInstanceAutoMinorUpgrade,
   awsRdsInstanceBackupRetention,
   awsRdsInstanceDedicatedKmsKey,
@@ -185,10 +196,13 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsS3BucketPolicyNoPublicPrincipal,
   awsSecretsmanagerSecretKms,
   awsSecretsmanagerSecretRotation,
+  awsSecretsmanagerSecretPolicyNoPublicPrincipal,
   awsSecurityhubAccountEnabled,
   awsSecurityhubAccountStandards,
   awsSnsTopicKms,
+  awsSnsTopicPolicyNoPublicPrincipal,
   awsSqsQueueKms,
+  awsSqsQueuePolicyNoPublicPrincipal,
   awsWafv2WebAclKnownBadInputs,
   awsWafv2WebAclLogging,
   awsWafv2WebAclRateLimit,

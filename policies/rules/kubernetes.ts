@@ -21,6 +21,7 @@ import { kubernetesCorePodSeccompProfile } from "./kubernetes/core/kubernetes-co
 import { kubernetesCorePodVolumeTypes } from "./kubernetes/core/kubernetes-core-pod-volume-types";
 import { kubernetesCoreServiceClusterIp } from "./kubernetes/core/kubernetes-core-service-cluster-ip";
 import { kubernetesCoreServiceReferenceExists } from "./kubernetes/core/kubernetes-core-service-reference-exists";
+import { kubernetesIstioAuthorizationPolicyAllowRulesScoped } from "./kubernetes/istio/kubernetes-istio-authorizationpolicy-allow-rules-scoped";
 import { kubernetesIstioAuthorizationPolicyDefaultDeny } from "./kubernetes/istio/kubernetes-istio-authorizationpolicy-default-deny";
 import { kubernetesIstioAuthorizationPolicyPositiveMatch } from "./kubernetes/istio/kubernetes-istio-authorizationpolicy-positive-match";
 import { kubernetesIstioDestinationRuleTlsNotDisabled } from "./kubernetes/istio/kubernetes-istio-destinationrule-tls-not-disabled";
@@ -39,6 +40,7 @@ import { kubernetesIstioPodInjectionNotDisabled } from "./kubernetes/istio/kuber
 import { kubernetesIstioServiceEntryExplicitHosts } from "./kubernetes/istio/kubernetes-istio-serviceentry-explicit-hosts";
 import { kubernetesNetworkingDeploymentAllowPolicy } from "./kubernetes/networking/kubernetes-networking-deployment-allow-policy";
 import { kubernetesNetworkingNamespaceDefaultDeny } from "./kubernetes/networking/kubernetes-networking-namespace-default-deny";
+import { kubernetesNetworkingNetworkPolicyNoWorldCidr } from "./kubernetes/networking/kubernetes-networking-networkpolicy-no-world-cidr";
 import { kubernetesPolicyDeploymentPdb } from "./kubernetes/policy/kubernetes-policy-deployment-pdb";
 import { kubernetesHelmReleaseIstioSupportedVersion } from "./kubernetes/helm/kubernetes-helm-release-istio-supported-version";
 
@@ -65,6 +67,7 @@ export const kubernetesPolicies: readonly PlatformPolicy[] = [
   kubernetesCorePodSeccompProfile,
   kubernetesCorePodVolumeTypes,
   kubernetesCoreServiceClusterIp,
+  kubernetesIstioAuthorizationPolicyAllowRulesScoped,
   kubernetesIstioAuthorizationPolicyDefaultDeny,
   kubernetesIstioAuthorizationPolicyPositiveMatch,
   kubernetesIstioDestinationRuleTlsNotDisabled,
@@ -83,6 +86,7 @@ export const kubernetesPolicies: readonly PlatformPolicy[] = [
   kubernetesIstioServiceEntryExplicitHosts,
   kubernetesNetworkingDeploymentAllowPolicy,
   kubernetesNetworkingNamespaceDefaultDeny,
+  kubernetesNetworkingNetworkPolicyNoWorldCidr,
   kubernetesPolicyDeploymentPdb,
   kubernetesHelmReleaseIstioSupportedVersion,
   kubernetesCoreServiceReferenceExists,

@@ -192,7 +192,11 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       for (const cidr of ["10.0.192.0/21", "10.0.200.0/21", "10.0.208.0/21"]) expect(targets).toContain(cidr);
       const callees = service === "order" ? ["product", "user"] : [];
       for (const callee of callees) expect(targets).toContain(`"kubernetes.io/metadata.name":"${callee}"`);
-      expect(targets.includes("0.0.0.0/0")).toBe(service === "order");
+      // External hosts are reached at the blocks they resolve to (egressCidrs), never 0.0.0.0/0.
+      expect(targets).not.toContain("0.0.0.0/0");
+      expect(egress.filter((r: { to?: { ipBlock?: { cidr: string } }[] }) => r.to?.some((t) => t.ipBlock?.cidr === "203.0.113.0/24"))).toEqual(
+        service === "order" ? [{ to: [{ ipBlock: { cidr: "203.0.113.0/24" } }], ports: [{ protocol: "TCP", port: 443 }] }] : [],
+      );
     });
 
     it("has a namespace default-deny AuthorizationPolicy and an ALLOW for the gateway and its callers' principals", () => {

@@ -1,5 +1,11 @@
 import { Mutation, arn, id, resource } from "./fixtures";
-import { AWS_TYPES as T } from "./worlds/aws";
+import { AWS_TYPES as T, ISSUER } from "./worlds/aws";
+
+const policyDoc = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const COND = " with no condition restricting the caller (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce...).";
+const FEDERATED = { Federated: `arn:aws:iam::123456789012:oidc-provider/${ISSUER}` };
+/** A web-identity trust policy for the fixture issuer with the given StringEquals and extra conditions. */
+const trust = (condition: Record<string, Record<string, unknown>>) => policyDoc({ Effect: "Allow", Principal: FEDERATED, Action: "sts:AssumeRoleWithWebIdentity", Condition: condition });
 
 /** A Deployment of `replicas` pods with one container requesting `cpu` and `memory`. */
 function capacityDeployment(name: string, namespace: string, replicas: number, cpu: string, memory: string, kind = "Deployment") {
@@ -237,7 +243,22 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     {
       name: "public read",
       apply: (w) => w.set("logs-policy", "policy", JSON.stringify({ Statement: [{ Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] })),
-      expect: ["logs-policy: statement 'PublicRead' allows principal *."],
+      expect: ["logs-policy: The bucket policy statement 'PublicRead' allows principal *."],
+    },
+    {
+      name: "public read with a condition (conditions never make * private on a bucket)",
+      apply: (w) => w.set("logs-policy", "policy", policyDoc({ Sid: "OrgRead", Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:GetObject", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } } })),
+      expect: ["logs-policy: The bucket policy statement 'OrgRead' allows principal *."],
+    },
+    {
+      name: "an inline policy on a Bucket",
+      apply: (w) => w.set("logs", "policy", policyDoc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" })),
+      expect: ["logs: The bucket's inline policy statement 1 allows principal *."],
+    },
+    {
+      name: "an inline policy on a BucketV2",
+      apply: (w) => w.add(resource(T.bucketV2, "legacy", { policy: policyDoc({ Sid: "Web", Effect: "Allow", Principal: { AWS: ["*"] }, Action: "s3:GetObject", Resource: "*" }) })),
+      expect: ["legacy: The bucket's inline policy statement 'Web' allows principal *."],
     },
   ],
   "aws-s3-bucket-object-lock-compliance": [
@@ -338,7 +359,147 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     {
       name: "anyone may put events",
       apply: (w) => w.set("bus-policy", "policy", JSON.stringify({ Statement: [{ Sid: "Open", Effect: "Allow", Principal: "*", Action: "events:PutEvents", Resource: "*" }] })),
-      expect: ["bus-policy: statement 'Open' allows principal * with no condition."],
+      expect: [`bus-policy: The bus policy statement 'Open' allows principal *${COND}`],
+    },
+    {
+      name: "a condition on events:source does not restrict who",
+      apply: (w) => w.set("bus-policy", "policy", policyDoc({ Sid: "Source", Effect: "Allow", Principal: "*", Action: "events:PutEvents", Resource: "*", Condition: { StringEquals: { "events:source": "shop.orders" } } })),
+      expect: [`bus-policy: The bus policy statement 'Source' allows principal *${COND}`],
+    },
+    {
+      name: "a wildcard aws:PrincipalOrgID",
+      apply: (w) => w.set("bus-policy", "policy", policyDoc({ Sid: "AnyOrg", Effect: "Allow", Principal: "*", Action: "events:PutEvents", Resource: "*", Condition: { StringLike: { "aws:PrincipalOrgID": "*" } } })),
+      expect: [`bus-policy: The bus policy statement 'AnyOrg' allows principal *${COND}`],
+    },
+    {
+      name: "an EventPermission to * without its organization condition",
+      apply: (w) => w.set("org-puts", "condition", undefined),
+      expect: [`org-puts: The event permission statement 'OrgPuts' allows principal *${COND}`],
+    },
+  ],
+  "aws-sqs-queuepolicy-no-public-principal": [
+    {
+      name: "anyone may send",
+      apply: (w) => w.set("events-policy", "policy", policyDoc({ Sid: "Anyone", Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*" })),
+      expect: [`events-policy: The queue policy statement 'Anyone' allows principal *${COND}`],
+    },
+    {
+      name: "the source ARN condition removed from a * grant",
+      apply: (w) => w.set("events-policy", "policy", policyDoc({ Sid: "RuleDelivers", Effect: "Allow", Principal: { AWS: "*" }, Action: "sqs:SendMessage", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "true" } } })),
+      expect: [`events-policy: The queue policy statement 'RuleDelivers' allows principal *${COND}`],
+    },
+    {
+      name: "an inline policy on the queue",
+      apply: (w) => w.set("events", "policy", policyDoc({ Effect: "Allow", Principal: "*", Action: "sqs:*", Resource: "*" })),
+      expect: [`events: The queue's inline policy statement 1 allows principal *${COND}`],
+    },
+  ],
+  "aws-sns-topicpolicy-no-public-principal": [
+    {
+      name: "anyone may publish",
+      apply: (w) => w.set("alarms-policy", "policy", policyDoc({ Sid: "Anyone", Effect: "Allow", Principal: { AWS: "*" }, Action: "sns:Publish", Resource: "*" })),
+      expect: [`alarms-policy: The topic policy statement 'Anyone' allows principal *${COND}`],
+    },
+    {
+      name: "an inline policy on the topic",
+      apply: (w) => w.set("alarms", "policy", policyDoc({ Sid: "Subscribe", Effect: "Allow", Principal: "*", Action: "sns:Subscribe", Resource: "*" })),
+      expect: [`alarms: The topic's inline policy statement 'Subscribe' allows principal *${COND}`],
+    },
+  ],
+  "aws-lambda-permission-no-public-principal": [
+    {
+      name: "principal * with no source",
+      apply: (w) => w.set("rotation-invoke", "principal", "*").set("rotation-invoke", "sourceArn", undefined).set("rotation-invoke", "sourceAccount", undefined),
+      expect: [`rotation-invoke: The permission statement 'permission' allows principal *${COND}`],
+    },
+    {
+      name: "a service principal with no source",
+      apply: (w) => w.set("rotation-invoke", "sourceArn", undefined).set("rotation-invoke", "sourceAccount", undefined),
+      expect: ["rotation-invoke: The permission lets every secretsmanager.amazonaws.com resource, in any account, invoke the function: set sourceArn (and sourceAccount)."],
+    },
+  ],
+  "aws-secretsmanager-secretpolicy-no-public-principal": [
+    {
+      name: "anyone may read the secret",
+      apply: (w) => w.set("api-secret-policy", "policy", policyDoc({ Sid: "Anyone", Effect: "Allow", Principal: "*", Action: "secretsmanager:GetSecretValue", Resource: "*" })),
+      expect: [`api-secret-policy: The secret policy statement 'Anyone' allows principal *${COND}`],
+    },
+    {
+      name: "public policies no longer blocked",
+      apply: (w) => w.set("api-secret-policy", "blockPublicPolicy", false),
+      expect: ["api-secret-policy: blockPublicPolicy is false, so Secrets Manager accepts a policy that opens the secret to everyone."],
+    },
+    {
+      name: "an inline policy on the secret",
+      apply: (w) => w.set("api-secret", "policy", policyDoc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "secretsmanager:GetSecretValue", Resource: "*" })),
+      expect: [`api-secret: The secret's inline policy statement 1 allows principal *${COND}`],
+    },
+  ],
+  "aws-msk-clusterpolicy-no-public-principal": [
+    {
+      name: "anyone may connect",
+      apply: (w) => w.set("kafka-policy", "policy", policyDoc({ Sid: "Anyone", Effect: "Allow", Principal: { AWS: "*" }, Action: "kafka:CreateVpcConnection", Resource: "*" })),
+      expect: [`kafka-policy: The cluster policy statement 'Anyone' allows principal *${COND}`],
+    },
+  ],
+  "aws-iam-role-web-identity-trust-scoped": [
+    {
+      name: "no audience",
+      apply: (w) => w.set("api-irsa", "assumeRolePolicy", trust({ StringEquals: { [`${ISSUER}:sub`]: "system:serviceaccount:shop:api" } })),
+      expect: [`api-irsa: statement 1 trusts ${ISSUER} without pinning ${ISSUER}:aud to sts.amazonaws.com with StringEquals (it has none).`],
+    },
+    {
+      name: "another audience",
+      apply: (w) => w.set("api-irsa", "assumeRolePolicy", trust({ StringEquals: { [`${ISSUER}:aud`]: "my-app", [`${ISSUER}:sub`]: "system:serviceaccount:shop:api" } })),
+      expect: [`api-irsa: statement 1 trusts ${ISSUER} without pinning ${ISSUER}:aud to sts.amazonaws.com with StringEquals (it has ["my-app"]).`],
+    },
+    {
+      name: "no subject: every service account of the cluster",
+      apply: (w) => w.set("api-irsa", "assumeRolePolicy", trust({ StringEquals: { [`${ISSUER}:aud`]: "sts.amazonaws.com" } })),
+      expect: [`api-irsa: statement 1 trusts ${ISSUER} without pinning ${ISSUER}:sub to exact service accounts (system:serviceaccount:<namespace>:<name>) with StringEquals (it has none).`],
+    },
+    {
+      name: "a wildcard subject with StringLike",
+      apply: (w) => w.set("api-irsa", "assumeRolePolicy", trust({ StringEquals: { [`${ISSUER}:aud`]: "sts.amazonaws.com" }, StringLike: { [`${ISSUER}:sub`]: "system:serviceaccount:shop:*" } })),
+      expect: [
+        `api-irsa: statement 1 matches ${ISSUER}:sub with StringLike ["system:serviceaccount:shop:*"], a wildcard any matching token can use.`,
+        `api-irsa: statement 1 trusts ${ISSUER} without pinning ${ISSUER}:sub to exact service accounts (system:serviceaccount:<namespace>:<name>) with StringEquals (it has none).`,
+      ],
+    },
+    {
+      name: "a wildcard inside StringEquals",
+      apply: (w) => w.set("api-irsa", "assumeRolePolicy", trust({ StringEquals: { [`${ISSUER}:aud`]: "sts.amazonaws.com", [`${ISSUER}:sub`]: "system:serviceaccount:*:api" } })),
+      expect: [`api-irsa: statement 1 trusts ${ISSUER} without pinning ${ISSUER}:sub to exact service accounts (system:serviceaccount:<namespace>:<name>) with StringEquals (it has ["system:serviceaccount:*:api"]).`],
+    },
+    {
+      name: "a subject that is not a service account",
+      apply: (w) => w.set("api-irsa", "assumeRolePolicy", trust({ StringEquals: { [`${ISSUER}:aud`]: "sts.amazonaws.com", [`${ISSUER}:sub`]: "system:serviceaccounts:shop" } })),
+      expect: [`api-irsa: statement 1 trusts ${ISSUER} without pinning ${ISSUER}:sub to exact service accounts (system:serviceaccount:<namespace>:<name>) with StringEquals (it has ["system:serviceaccounts:shop"]).`],
+    },
+  ],
+  "aws-ec2-instance-imdsv2-hop-limit": [
+    {
+      name: "IMDSv1 allowed on the node launch template",
+      apply: (w) => w.set("nodes-lt", "metadataOptions.httpTokens", "optional"),
+      expect: ["nodes-lt: metadataOptions.httpTokens is optional, so IMDSv1 answers unauthenticated requests; set it to required."],
+    },
+    {
+      name: "hop limit 2 on the node launch template",
+      apply: (w) => w.set("nodes-lt", "metadataOptions.httpPutResponseHopLimit", 2),
+      expect: ["nodes-lt: metadataOptions.httpPutResponseHopLimit is 2; set it to 1 so pods that do not use host networking cannot reach IMDS and the node role's credentials."],
+    },
+    {
+      name: "no metadata options on an instance",
+      apply: (w) => w.set("bastion", "metadataOptions", undefined),
+      expect: [
+        "bastion: metadataOptions.httpPutResponseHopLimit is unset (the AMI's default, 2 on EKS AMIs); set it to 1 so pods that do not use host networking cannot reach IMDS and the node role's credentials.",
+        "bastion: metadataOptions.httpTokens is unset (optional), so IMDSv1 answers unauthenticated requests; set it to required.",
+      ],
+    },
+    {
+      name: "a node group on EKS's default launch template",
+      apply: (w) => w.set("nodes", "launchTemplate", undefined),
+      expect: ["nodes: The node group has no launch template, so its nodes get EKS's default metadata options (hop limit 2: every pod can reach IMDS); give it a launch template with httpTokens required and hop limit 1."],
     },
   ],
   "aws-cloudtrail-trail-kms": [{ name: "no key", apply: (w) => w.set("trail", "kmsKeyId", undefined), expect: ["trail: kmsKeyId is not set, so the data is encrypted with an AWS-managed key instead of a customer-managed KMS key."] }],
@@ -492,7 +653,12 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     {
       name: "wildcard principal",
       apply: (w) => w.set("data-key", "policy", JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*" }] })),
-      expect: ["data-key: Key policy statement 1 allows principal *."],
+      expect: ["data-key: The key policy statement 1 allows principal *."],
+    },
+    {
+      name: "wildcard principal in a KeyPolicy resource",
+      apply: (w) => w.set("db-key-policy", "policy", JSON.stringify({ Statement: [{ Sid: "Everyone", Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*", Condition: { StringEquals: { "kms:CallerAccount": "123456789012" } } }] })),
+      expect: ["db-key-policy: The key policy statement 'Everyone' allows principal *."],
     },
   ],
   "aws-kms-key-no-bypass-lockout-check": [{ name: "bypass", apply: (w) => w.set("data-key", "bypassPolicyLockoutSafetyCheck", true), expect: ["data-key: bypassPolicyLockoutSafetyCheck is true."] }],

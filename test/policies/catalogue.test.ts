@@ -116,6 +116,18 @@ const CATALOGUE: Record<string, readonly string[]> = {
   "Istio: [seed] auth at the gateway": ["kubernetes-istio-gateway-jwt-authentication", "kubernetes-istio-gateway-require-request-principal"],
   // Not a catalogue row: issue 8 (deployable for real), a host the config names must exist.
   "Deployability: every in-cluster host named is a Service of the plan": ["kubernetes-core-service-reference-exists"],
+  // Beyond the catalogue's rows (issue 11): what a security reviewer would also expect.
+  "Depth: resource policies never public (SQS, SNS, Lambda, Secrets Manager, MSK; S3, KMS, EventBridge above)": [
+    "aws-sqs-queuepolicy-no-public-principal",
+    "aws-sns-topicpolicy-no-public-principal",
+    "aws-lambda-permission-no-public-principal",
+    "aws-secretsmanager-secretpolicy-no-public-principal",
+    "aws-msk-clusterpolicy-no-public-principal",
+  ],
+  "Depth: IRSA trust pins the audience and the exact service account": ["aws-iam-role-web-identity-trust-scoped"],
+  "Depth: IMDSv2 with hop limit 1 on nodes and instances": ["aws-ec2-instance-imdsv2-hop-limit"],
+  "Depth: Istio ALLOW rules name sources and operations": ["kubernetes-istio-authorizationpolicy-allow-rules-scoped"],
+  "Depth: NetworkPolicy ipBlocks never open the world": ["kubernetes-networking-networkpolicy-no-world-cidr"],
 };
 
 describe("the policy catalogue", () => {

@@ -138,7 +138,35 @@ export const KUBERNETES_CASES: Record<string, readonly Mutation[]> = {
     },
   ],
   "kubernetes-istio-namespace-sidecar-injection": [
-    { name: "injection off", apply: (w) => w.set("shop-ns", "metadata.labels.istio-injection", "disabled"), expect: ["shop-ns: Namespace 'shop-ns' (shop) is not labelled for Istio sidecar injection."] },
+    { name: "injection off", apply: (w) => w.set("shop-ns", "metadata.labels.istio-injection", "disabled"), expect: ["shop-ns: Namespace 'shop-ns' (shop) runs mesh workloads but is labelled istio-injection=disabled."] },
+    {
+      name: "no label at all",
+      apply: (w) => w.set("shop-ns", "metadata.labels", {}),
+      expect: ["shop-ns: Namespace 'shop-ns' (shop) runs mesh workloads but is not labelled for Istio sidecar injection (istio-injection=enabled or istio.io/rev)."],
+    },
+    {
+      name: "disabled wins over a revision label",
+      apply: (w) => w.set("shop-ns", "metadata.labels", { "istio-injection": "disabled", "istio.io/rev": "default" }),
+      expect: ["shop-ns: Namespace 'shop-ns' (shop) runs mesh workloads but is labelled istio-injection=disabled."],
+    },
+    {
+      name: "the gateway's namespace (a system namespace) turned off",
+      apply: (w) => w.set("istio-ingress-ns", "metadata.labels.istio-injection", "disabled"),
+      expect: ["istio-ingress-ns: Namespace 'istio-ingress-ns' (istio-ingress) runs mesh workloads but is labelled istio-injection=disabled."],
+    },
+    {
+      name: "istiod runs a revision the namespace does not name",
+      apply: (w) => w.set("istiod", "values.revision", "1-28"),
+      expect: [
+        "istio-ingress-ns: Namespace 'istio-ingress-ns' (istio-ingress) runs mesh workloads but is labelled istio-injection=enabled, but no istiod serves the default revision (revisions: 1-28); label it istio.io/rev.",
+        "shop-ns: Namespace 'shop-ns' (shop) runs mesh workloads but is labelled istio-injection=enabled, but no istiod serves the default revision (revisions: 1-28); label it istio.io/rev.",
+      ],
+    },
+    {
+      name: "a revision label no istiod serves",
+      apply: (w) => w.set("shop-ns", "metadata.labels", { "istio.io/rev": "canary" }),
+      expect: ["shop-ns: Namespace 'shop-ns' (shop) runs mesh workloads but is labelled istio.io/rev=canary, a revision no istiod serves (revisions: default)."],
+    },
   ],
   "kubernetes-istio-pod-injection-not-disabled": [
     { name: "opt-out annotation", apply: (w) => w.set("api", "spec.template.metadata.annotations", { "sidecar.istio.io/inject": "false" }), expect: ["api: The pod template's annotation sidecar.istio.io/inject is false."] },
@@ -164,7 +192,9 @@ export const KUBERNETES_CASES: Record<string, readonly Mutation[]> = {
     { name: "unset", apply: (w) => w.set("istiod", "values.meshConfig", undefined), expect: ["istiod: Release 'istiod' sets meshConfig.outboundTrafficPolicy.mode to (unset, ALLOW_ANY), not REGISTRY_ONLY."] },
   ],
   "kubernetes-istio-serviceentry-explicit-hosts": [
-    { name: "every host", apply: (w) => w.set("stripe", "spec.hosts", ["*"]), expect: ["stripe: hosts includes a wildcard for every host (*)."] },
+    { name: "every host", apply: (w) => w.set("stripe", "spec.hosts", ["*"]), expect: ["stripe: hosts includes a wildcard: * matches every host."] },
+    { name: "a top-level-domain wildcard", apply: (w) => w.set("stripe", "spec.hosts", ["api.stripe.com", "*.com"]), expect: ["stripe: hosts includes a wildcard: *.com has a wildcard label and matches every host under it."] },
+    { name: "a provider wildcard", apply: (w) => w.set("stripe", "spec.hosts", ["*.amazonaws.com"]), expect: ["stripe: hosts includes a wildcard: *.amazonaws.com has a wildcard label and matches every host under it."] },
     { name: "exported everywhere", apply: (w) => w.set("stripe", "spec.exportTo", undefined), expect: ["stripe: The ServiceEntry is exported to every namespace (exportTo is unset or includes *); set exportTo: [\".\"]."] },
   ],
   "kubernetes-istio-irsa-aws-apis-reachable": [
@@ -214,7 +244,22 @@ export const KUBERNETES_CASES: Record<string, readonly Mutation[]> = {
   ],
   "kubernetes-istio-namespace-sidecar-egress": [
     { name: "no Sidecar", apply: (w) => w.remove("shop-sidecar"), expect: ["shop-ns: Namespace 'shop-ns' (shop) has no Istio Sidecar limiting egress hosts."] },
-    { name: "every host", apply: (w) => w.set("shop-sidecar", "spec.egress.0.hosts", ["*/*"]), expect: ["shop-sidecar: Sidecar 'shop-sidecar' allows egress to */* (every host)."] },
+    { name: "every host", apply: (w) => w.set("shop-sidecar", "spec.egress.0.hosts", ["*/*"]), expect: ["shop-sidecar: Sidecar 'shop-sidecar' allows egress to a wildcard host: */* selects every namespace."] },
+    {
+      name: "every namespace's copy of one provider",
+      apply: (w) => w.set("shop-sidecar", "spec.egress.0.hosts", ["./*", "*/*.amazonaws.com"]),
+      expect: ["shop-sidecar: Sidecar 'shop-sidecar' allows egress to a wildcard host: */*.amazonaws.com selects every namespace."],
+    },
+    {
+      name: "a wildcard label in the own namespace",
+      apply: (w) => w.set("shop-sidecar", "spec.egress.0.hosts", ["./*", "./*.com"]),
+      expect: ["shop-sidecar: Sidecar 'shop-sidecar' allows egress to a wildcard host: ./*.com has a wildcard label and matches every host under it."],
+    },
+    {
+      name: "a Sidecar outside the application namespaces",
+      apply: (w) => w.add(resource(T.sidecar, "ingress-sidecar", { metadata: { name: "default", namespace: "istio-ingress" }, spec: { egress: [{ hosts: ["~/*", "*/*"] }] } })),
+      expect: ["ingress-sidecar: Sidecar 'ingress-sidecar' allows egress to a wildcard host: */* selects every namespace."],
+    },
   ],
   "kubernetes-istio-authorizationpolicy-default-deny": [
     { name: "no deny-all", apply: (w) => w.remove("shop-deny-all"), expect: ["shop-ns: Namespace 'shop-ns' (shop) has no default-deny AuthorizationPolicy."] },
@@ -226,7 +271,44 @@ export const KUBERNETES_CASES: Record<string, readonly Mutation[]> = {
       expect: ["api-allow-callers: The ALLOW policy uses a negative match at rules[0].from[0].source.notNamespaces."],
     },
   ],
-  "kubernetes-istio-gateway-no-wildcard-host": [{ name: "wildcard host", apply: (w) => w.set("gateway", "spec.servers.0.hosts", ["*"]), expect: ["gateway: Server on port 443 serves the wildcard host (*)."] }],
+  "kubernetes-istio-gateway-no-wildcard-host": [
+    { name: "wildcard host", apply: (w) => w.set("gateway", "spec.servers.0.hosts", ["*"]), expect: ["gateway: Server on port 443 serves a wildcard host: * matches every host."] },
+    { name: "a wildcard subdomain", apply: (w) => w.set("gateway", "spec.servers.0.hosts", ["*.example.com"]), expect: ["gateway: Server on port 443 serves a wildcard host: *.example.com has a wildcard label and matches every host under it."] },
+    { name: "every namespace's routes", apply: (w) => w.set("gateway", "spec.servers.1.hosts", ["*/api.example.com"]), expect: ["gateway: Server on port 80 serves a wildcard host: */api.example.com selects every namespace."] },
+    { name: "every host of one namespace", apply: (w) => w.set("gateway", "spec.servers.0.hosts", ["shop/*"]), expect: ["gateway: Server on port 443 serves a wildcard host: shop/* matches every host."] },
+  ],
+  "kubernetes-istio-authorizationpolicy-allow-rules-scoped": [
+    { name: "a rule that matches everything", apply: (w) => w.set("api-allow-callers", "spec.rules", [{}]), expect: ["api-allow-callers: rules[0] has no from, so it allows every source.", "api-allow-callers: rules[0] has no to, so it allows every operation."] },
+    { name: "a rule without from", apply: (w) => w.set("api-allow-callers", "spec.rules.0.from", undefined), expect: ["api-allow-callers: rules[0] has no from, so it allows every source."] },
+    { name: "a * principal", apply: (w) => w.set("api-allow-callers", "spec.rules.0.from.0.source.principals", ["*"]), expect: ["api-allow-callers: rules[0].from[0].source.principals allows * matches everyone."] },
+    { name: "any issuer's JWT", apply: (w) => w.set("api-allow-callers", "spec.rules.0.from.0.source", { requestPrincipals: ["*"] }), expect: ["api-allow-callers: rules[0].from[0].source.requestPrincipals allows * matches everyone."] },
+    { name: "the whole internet by IP", apply: (w) => w.set("api-allow-callers", "spec.rules.0.from.0.source", { ipBlocks: ["0.0.0.0/0"] }), expect: ["api-allow-callers: rules[0].from[0].source.ipBlocks allows 0.0.0.0/0 is every IPv4 address."] },
+    { name: "an empty source", apply: (w) => w.set("api-allow-callers", "spec.rules.0.from.0.source", {}), expect: ["api-allow-callers: rules[0].from[0] names no principals, request principals, namespaces or IP blocks, so it matches every source."] },
+    { name: "every path", apply: (w) => w.set("api-allow-callers", "spec.rules.0.to.0.operation.paths", ["*"]), expect: ["api-allow-callers: rules[0].to[0].operation.paths is *, which matches every operation."] },
+    { name: "an empty operation", apply: (w) => w.set("api-allow-callers", "spec.rules.0.to.0.operation", {}), expect: ["api-allow-callers: rules[0].to[0] names no hosts, ports, methods or paths, so it matches every operation."] },
+    {
+      name: "an allow-all in istio-system",
+      apply: (w) => w.add(resource(T.authorizationPolicy, "mesh-allow-all", { metadata: { name: "allow-all", namespace: "istio-system" }, spec: { action: "ALLOW", rules: [{}] } })),
+      expect: ["mesh-allow-all: rules[0] has no from, so it allows every source.", "mesh-allow-all: rules[0] has no to, so it allows every operation."],
+    },
+  ],
+  "kubernetes-networking-networkpolicy-no-world-cidr": [
+    {
+      name: "egress to the internet, IMDS excepted",
+      apply: (w) => w.set("api-allow", "spec.egress.1", { to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["169.254.169.254/32"] } }], ports: [{ port: 443 }] }),
+      expect: ["api-allow: egress[1].to[0].ipBlock 0.0.0.0/0 (except 169.254.169.254/32) opens the rule to the world: 0.0.0.0/0 is every IPv4 address."],
+    },
+    {
+      name: "ingress from every IPv6 address",
+      apply: (w) => w.set("api-allow", "spec.ingress.0.from.1", { ipBlock: { cidr: "::/0" } }),
+      expect: ["api-allow: ingress[0].from[1].ipBlock ::/0 opens the rule to the world: ::/0 is every IPv6 address."],
+    },
+    {
+      name: "half the internet",
+      apply: (w) => w.set("api-allow", "spec.egress.1", { to: [{ ipBlock: { cidr: "128.0.0.0/1" } }] }),
+      expect: ["api-allow: egress[1].to[0].ipBlock 128.0.0.0/1 opens the rule to the world: 128.0.0.0/1 is shorter than /8 and so covers public address space."],
+    },
+  ],
   "kubernetes-istio-gateway-tls": [
     { name: "443 passthrough", apply: (w) => w.set("gateway", "spec.servers.0.tls.mode", "PASSTHROUGH"), expect: ["gateway: Server on port 443 has tls.mode PASSTHROUGH; it must terminate TLS."] },
     { name: "plain HTTP served", apply: (w) => w.set("gateway", "spec.servers.1.tls", undefined), expect: ["gateway: Plain-HTTP server on port 80 does not redirect to HTTPS."] },

@@ -299,6 +299,24 @@ const MUTATIONS: Record<string, PlanMutation> = {
     target: first("kubernetes:networking.istio.io/v1:Gateway"),
     mutate: (_r, doc) => doc.resources.filter((r) => r.type.endsWith(":AuthorizationPolicy") && get(r.inputs, "spec.selector") !== undefined && inNamespace("istio-ingress")(r)).forEach((r) => removeResource(r, doc)),
   },
+  "aws-sqs-queuepolicy-no-public-principal": set("aws:sqs/queuePolicy:QueuePolicy", "policy", PUBLIC_STATEMENT),
+  "aws-sns-topicpolicy-no-public-principal": set("aws:sns/topic:Topic", "policy", PUBLIC_STATEMENT),
+  "aws-lambda-permission-no-public-principal": {
+    target: first("aws:lambda/permission:Permission"),
+    mutate: (r) => Object.assign(r.inputs, { principal: "*", sourceArn: undefined, sourceAccount: undefined }),
+  },
+  "aws-secretsmanager-secretpolicy-no-public-principal": set("aws:secretsmanager/secret:Secret", "policy", PUBLIC_STATEMENT),
+  "aws-msk-clusterpolicy-no-public-principal": set("aws:msk/clusterPolicy:ClusterPolicy", "policy", PUBLIC_STATEMENT),
+  "aws-iam-role-web-identity-trust-scoped": {
+    target: first("aws:iam/role:Role", (r) => String(r.inputs.assumeRolePolicy).includes("AssumeRoleWithWebIdentity")),
+    mutate: (r) => (r.inputs.assumeRolePolicy = String(r.inputs.assumeRolePolicy).replace(/system:serviceaccount:[^"]+/, "system:serviceaccount:*")),
+  },
+  "aws-ec2-instance-imdsv2-hop-limit": set(T.lt, "metadataOptions.httpPutResponseHopLimit", 2),
+  "kubernetes-istio-authorizationpolicy-allow-rules-scoped": set("kubernetes:security.istio.io/v1:AuthorizationPolicy", "spec.rules", [{}], (p) => get(p.inputs, "spec.action") === "ALLOW"),
+  "kubernetes-networking-networkpolicy-no-world-cidr": {
+    target: first("kubernetes:networking.k8s.io/v1:NetworkPolicy", (p) => (get(p.inputs, "spec.egress") ?? []).length > 0),
+    mutate: (r) => (get(r.inputs, "spec.egress") as unknown[]).push({ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }),
+  },
   "kubernetes-istio-gateway-rate-limit": {
     target: first("kubernetes:networking.istio.io/v1:Gateway"),
     mutate: (_r, doc) => doc.resources.filter((r) => r.type.endsWith(":EnvoyFilter")).forEach((r) => removeResource(r, doc)),

@@ -61,6 +61,13 @@ describe("stack defaults", () => {
     expect(NAT_NONE_REJECTED).toMatch(/^is not supported: with no NAT gateway the cluster cannot start, because its nodes pull Istio, add-on and service images from public registries/);
   });
 
+  it("rejects external hosts with no egressCidrs: a NetworkPolicy cannot name hosts", () => {
+    const tree = merge(stackTree("prod"), { services: { order: { egressCidrs: [] } } });
+    expect(() => resolveSettings("prod", tree)).toThrow(
+      'platform:services.order.egressHosts = ["api.stripe.com"] lists external hosts but services.order.egressCidrs is empty: a NetworkPolicy cannot name hosts, so list the public CIDRs they resolve to (their providers\' published ranges)',
+    );
+  });
+
   it("a stack not named after an environment picks one with platform:environment", () => {
     const s = resolveSettings("staging", merge(stackTree("prod"), { environment: "dev" }));
     expect(s).toMatchObject({ stack: "staging", environment: "dev", logRetentionDays: 30, network: { natStrategy: "OnePerAz" } });
@@ -134,6 +141,13 @@ describe("bad settings stop the program with one line naming stack, setting, val
     ["log retention of the wrong type", ["logRetentionDays=forever"], ['platform:logRetentionDays = "forever" has the wrong type (string, expected number)']],
     ["protectStateful not a boolean", ["protectStateful=yes"], ['platform:protectStateful = "yes" has the wrong type (string, expected boolean); allowed: true | false']],
     ["no NAT at all", ["network.natStrategy=None"], ['platform:network.natStrategy = "None" is not supported: with no NAT gateway the cluster cannot start', "; allowed: Single | OnePerAz"]],
+    ["an egress CIDR open to the world", ["services.order.egressCidrs[0]=0.0.0.0/0"], ['platform:services.order.egressCidrs[0] = "0.0.0.0/0" is wider than /8, which opens the pods to the internet']],
+    ["a private egress CIDR", ["services.order.egressCidrs[0]=10.1.0.0/16"], ['platform:services.order.egressCidrs[0] = "10.1.0.0/16" is a private range; external hosts are public']],
+    [
+      "egress CIDRs without hosts",
+      ["services.user.egressCidrs[0]=198.51.100.0/24"],
+      ['platform:services.user.egressCidrs = ["198.51.100.0/24"] lists CIDRs but services.user.egressHosts is empty, so the mesh admits no external host there'],
+    ],
     ["unknown environment", ["environment=qa"], ['platform:environment = "qa" is not a known environment; allowed: dev | prod']],
   ];
 

@@ -60,7 +60,19 @@ const T = {
   egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
   endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
   logging: "aws:s3/bucketLogging:BucketLogging",
+  queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
+  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
+  lambdaPermission: "aws:lambda/permission:Permission",
+  secretPolicy: "aws:secretsmanager/secretPolicy:SecretPolicy",
+  mskPolicy: "aws:msk/clusterPolicy:ClusterPolicy",
+  keyPolicy: "aws:kms/keyPolicy:KeyPolicy",
+  eventPermission: "aws:cloudwatch/eventPermission:EventPermission",
+  oidc: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+  bucketV2: "aws:s3/bucketV2:BucketV2",
 } as const;
+
+/** The fixtures' EKS OIDC issuer, as the IRSA trust policies name it. */
+export const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
 
 /** The fixtures' type tokens, for mutations that add resources. */
 export const AWS_TYPES = T;
@@ -219,7 +231,30 @@ export function awsWorld(): World {
     resource(T.secret, "api-secret", { kmsKeyId: keyArn("data-key") }),
     resource(T.rotation, "api-secret-rotation", { secretId: arn(T.secret, "api-secret"), rotationRules: { automaticallyAfterDays: 30 } }),
     resource(T.topic, "alarms", { kmsMasterKeyId: keyArn("data-key") }),
+    resource(T.topicPolicy, "alarms-policy", {
+      arn: arn(T.topic, "alarms"),
+      policy: doc({ Sid: "CloudWatchPublishes", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: arn(T.topic, "alarms"), Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } }),
+    }),
     resource(T.queue, "events", { kmsMasterKeyId: keyArn("data-key") }),
+    resource(T.queuePolicy, "events-policy", {
+      queueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/events",
+      policy: doc({ Sid: "RuleDelivers", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Resource: arn(T.queue, "events"), Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:events:us-east-1:123456789012:rule/bus/orders" } } }),
+    }),
+    resource(T.lambdaPermission, "rotation-invoke", { action: "lambda:InvokeFunction", function: "rotation", principal: "secretsmanager.amazonaws.com", sourceArn: arn(T.secret, "api-secret"), sourceAccount: "123456789012" }),
+    resource(T.secretPolicy, "api-secret-policy", {
+      secretArn: arn(T.secret, "api-secret"),
+      blockPublicPolicy: true,
+      policy: doc({ Sid: "AppReads", Effect: "Allow", Principal: { AWS: arn(T.role, "app-role") }, Action: "secretsmanager:GetSecretValue", Resource: "*" }),
+    }),
+    resource(T.mskPolicy, "kafka-policy", {
+      clusterArn: arn(T.msk, "kafka"),
+      policy: doc({ Sid: "FirehoseConnects", Effect: "Allow", Principal: { Service: "firehose.amazonaws.com" }, Action: ["kafka:CreateVpcConnection", "kafka:DescribeClusterV2"], Resource: arn(T.msk, "kafka") }),
+    }),
+    resource(T.keyPolicy, "db-key-policy", {
+      keyId: id("db-key"),
+      policy: doc({ Sid: "AccountAdministers", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" }),
+    }),
+    resource(T.eventPermission, "org-puts", { principal: "*", statementId: "OrgPuts", action: "events:PutEvents", condition: { type: "StringEquals", key: "aws:PrincipalOrgID", value: "o-abc123def4" } }),
     resource(T.busPolicy, "bus-policy", {
       policy: doc({ Sid: "AccountPuts", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "events:PutEvents", Resource: "*" }),
     }),
@@ -268,7 +303,10 @@ export function awsWorld(): World {
     resource(T.addon, "kube-proxy", { clusterName: id("cluster"), addonName: "kube-proxy", addonVersion: "v1.35.0-eksbuild.2" }),
     resource(T.addon, "coredns", { clusterName: id("cluster"), addonName: "coredns", addonVersion: "v1.13.2-eksbuild.1" }),
     resource(T.lambda, "rotation-fn", { runtime: "nodejs24.x", handler: "index.handler", role: arn(T.role, "app-role") }),
-    resource(T.launchTemplate, "nodes-lt", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: keyArn("data-key") } }] }),
+    resource(T.launchTemplate, "nodes-lt", {
+      blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: keyArn("data-key") } }],
+      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+    }),
     resource(T.nodeGroup, "nodes", {
       clusterName: id("cluster"),
       subnetIds: [id("app-a")],
@@ -276,7 +314,12 @@ export function awsWorld(): World {
       instanceTypes: ["t3.medium"],
       scalingConfig: { minSize: 2, maxSize: 4, desiredSize: 2 },
     }),
-    resource(T.instance, "bastion", { associatePublicIpAddress: false, rootBlockDevice: { encrypted: true }, subnetId: id("app-a") }),
+    resource(T.instance, "bastion", {
+      associatePublicIpAddress: false,
+      rootBlockDevice: { encrypted: true },
+      subnetId: id("app-a"),
+      metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
+    }),
     resource(T.volume, "scratch", { encrypted: true, availabilityZone: "us-east-1a" }),
     resource(T.detector, "guardduty", { enable: true }),
     ...["EKS_AUDIT_LOGS", "S3_DATA_EVENTS", "RDS_LOGIN_EVENTS"].map((f) => resource(T.feature, `guardduty-${f.toLowerCase()}`, { detectorId: id("guardduty"), name: f, status: "ENABLED" })),
@@ -287,6 +330,15 @@ export function awsWorld(): World {
       "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0",
     ].map((standardsArn, i) => resource(T.standard, `standard-${i}`, { standardsArn })),
     resource(T.role, "app-role", { assumeRolePolicy: doc({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }) }),
+    resource(T.oidc, "cluster-oidc", { url: `https://${ISSUER}`, clientIdLists: ["sts.amazonaws.com"] }),
+    resource(T.role, "api-irsa", {
+      assumeRolePolicy: doc({
+        Effect: "Allow",
+        Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${ISSUER}` },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: { StringEquals: { [`${ISSUER}:aud`]: "sts.amazonaws.com", [`${ISSUER}:sub`]: "system:serviceaccount:shop:api" } },
+      }),
+    }),
     resource(T.rolePolicy, "app-role-policy", { role: id("app-role"), policy: doc({ Effect: "Allow", Action: ["s3:GetObject"], Resource: [arn(T.bucket, "logs")] }) }),
     resource(T.role, "api-irsa", {
       assumeRolePolicy: doc({

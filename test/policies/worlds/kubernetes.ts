@@ -125,7 +125,7 @@ export function kubernetesWorld(): World {
     resource(T.authorizationPolicy, "shop-deny-all", { metadata: { name: "deny-all", namespace: "shop" }, spec: {} }),
     resource(T.authorizationPolicy, "api-allow-callers", {
       metadata: { name: "allow-callers", namespace: "shop" },
-      spec: { selector: { matchLabels: labels }, action: "ALLOW", rules: [{ from: [{ source: { principals: ["cluster.local/ns/istio-ingress/sa/istio-ingressgateway"] } }] }] },
+      spec: { selector: { matchLabels: labels }, action: "ALLOW", rules: [{ from: [{ source: { principals: ["cluster.local/ns/istio-ingress/sa/istio-ingressgateway"] } }], to: [{ operation: { ports: ["8080"] } }] }] },
     }),
     resource(T.destinationRule, "api-dr", { metadata: { name: "api", namespace: "shop" }, spec: { host: "api.shop.svc.cluster.local", trafficPolicy: { tls: { mode: "ISTIO_MUTUAL" } } } }),
     // The service's IRSA role and the AWS APIs it is granted, each declared to the mesh and routed privately.

@@ -1,19 +1,25 @@
 import * as aws from "@pulumi/aws";
-import { statementName, statementsOf, wildcardAllows } from "../../../lib/iam";
-import { resourcePolicy } from "../../../lib/resource";
+import { grantStatement } from "../../../lib/iam";
+import { noPublicPrincipalPolicy } from "../../../lib/resourcePolicies";
 
 /** Event bus policies are not open to everyone. */
-export const awsCloudwatchEventBusPolicyNoPublicPrincipal = resourcePolicy(
+export const awsCloudwatchEventBusPolicyNoPublicPrincipal = noPublicPrincipalPolicy(
   {
     name: "aws-cloudwatch-eventbuspolicy-no-public-principal",
-    description: "No EventBridge event bus policy allows principal * without a condition that narrows it (such as aws:PrincipalOrgID).",
+    description:
+      "No EventBridge event bus policy (an EventBusPolicy, or an EventPermission) allows principal * without a condition that restricts the caller (aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn...).",
     severity: "high",
-    remediationSteps: "Grant events:PutEvents to named accounts or services, or add a condition such as aws:PrincipalOrgID.",
+    remediationSteps: "Grant events:PutEvents to named accounts or roles, or add a condition on aws:PrincipalOrgID; a condition on events:source does not restrict who may put events.",
     frameworks: ["NAG EVB1"],
   },
-  aws.cloudwatch.EventBusPolicy,
-  (p) => {
-    const statements = statementsOf(p.policy) ?? [];
-    return wildcardAllows(statements, { exemptWithCondition: true }).map((s) => `${statementName(statements, s)} allows principal * with no condition.`);
+  [
+    { type: aws.cloudwatch.EventBusPolicy, field: "policy", what: "bus policy" },
+    { type: aws.cloudwatch.EventPermission, field: "statement", what: "event permission" },
+  ],
+  {
+    documentOf: (props, type) =>
+      type === "aws:cloudwatch/eventPermission:EventPermission"
+        ? { Statement: [{ Sid: props.statementId, ...grantStatement({ principal: props.principal, conditions: props.condition ? { [props.condition.type]: { [props.condition.key]: props.condition.value } } : {} }) }] }
+        : undefined,
   },
 );

@@ -1,4 +1,4 @@
-import { ISTIO, specOf } from "../../../lib/istio";
+import { ISTIO, meshHostWildcardProblem, specOf } from "../../../lib/istio";
 import { NamespaceConfig, SYSTEM_NAMESPACES_SCHEMA, applicationNamespaces, namespaceName, namespaceOf } from "../../../lib/k8s";
 import { stackPolicy } from "../../../lib/resource";
 import { label } from "../../../lib/stack";
@@ -7,7 +7,7 @@ import { label } from "../../../lib/stack";
 export const kubernetesIstioNamespaceSidecarEgress = stackPolicy(
   {
     name: "kubernetes-istio-namespace-sidecar-egress",
-    description: "Every application namespace has an Istio Sidecar resource whose egress hosts are listed explicitly, never */* (every host of every namespace).",
+    description: "Every application namespace has an Istio Sidecar with egress hosts, and no Sidecar in any namespace has a wildcard egress host: never */... (every namespace) nor a wildcard DNS label (*.com, */*.amazonaws.com); ./* and <namespace>/* for a named namespace are allowed.",
     severity: "medium",
     remediationSteps: "Add a Sidecar in the namespace with egress.hosts listing ./*, istio-system/* and the namespaces and external hosts the service calls.",
     frameworks: ["IST egress"],
@@ -18,15 +18,18 @@ export const kubernetesIstioNamespaceSidecarEgress = stackPolicy(
     const namespaces = applicationNamespaces(stack, args.getConfig<NamespaceConfig>().systemNamespaces);
     if (namespaces.length === 0) args.notApplicable("The stack has no application namespace.");
     const sidecars = stack.ofType(...ISTIO.Sidecar);
-    return namespaces.flatMap((ns) => {
-      const own = sidecars.filter((s) => namespaceOf(s) === namespaceName(ns));
-      if (own.length === 0) return [{ urn: ns.urn, message: `${label(ns)} (${namespaceName(ns)}) has no Istio Sidecar limiting egress hosts.` }];
-      const open = own.filter((s) => ((specOf(s).egress as { hosts?: string[] }[] | undefined) ?? []).some((e) => (e.hosts ?? []).includes("*/*")));
-      const empty = own.filter((s) => ((specOf(s).egress as unknown[] | undefined) ?? []).length === 0);
-      return [...open, ...empty].map((s) => ({
-        urn: s.urn,
-        message: open.includes(s) ? `${label(s)} allows egress to */* (every host).` : `${label(s)} lists no egress hosts, so it does not limit egress.`,
+    const missing = namespaces
+      .filter((ns) => !sidecars.some((s) => namespaceOf(s) === namespaceName(ns)))
+      .map((ns) => ({ urn: ns.urn, message: `${label(ns)} (${namespaceName(ns)}) has no Istio Sidecar limiting egress hosts.` }));
+    const appNames = new Set(namespaces.map(namespaceName));
+    const findings = sidecars.flatMap((s) => {
+      const egress = (specOf(s).egress as { hosts?: string[] }[] | undefined) ?? [];
+      if (egress.length === 0) return appNames.has(namespaceOf(s)) ? [{ urn: s.urn, message: `${label(s)} lists no egress hosts, so it does not limit egress.` }] : [];
+      return egress.flatMap((e) => (e.hosts ?? []).flatMap((h) => {
+        const problem = meshHostWildcardProblem(h, "Sidecar");
+        return problem ? [{ urn: s.urn, message: `${label(s)} allows egress to a wildcard host: ${problem}.` }] : [];
       }));
     });
+    return [...missing, ...findings];
   },
 );

@@ -1,11 +1,11 @@
-import { ISTIO } from "../../../lib/istio";
+import { ISTIO, meshHostWildcardProblem } from "../../../lib/istio";
 import { resourcePolicyOfTypes } from "../../../lib/resource";
 
 /** External hosts are declared one by one, for the declaring namespace only. */
 export const kubernetesIstioServiceEntryExplicitHosts = resourcePolicyOfTypes(
   {
     name: "kubernetes-istio-serviceentry-explicit-hosts",
-    description: "ServiceEntries name explicit external hosts (no bare * host) and are not exported to every namespace (exportTo does not include *).",
+    description: "ServiceEntries name explicit external hosts (no wildcard label at any level: *, *.com, *.amazonaws.com) and are not exported to every namespace (exportTo does not include *).",
     severity: "high",
     remediationSteps: "List each external host the service needs (e.g. api.stripe.com) and set exportTo: [\".\"] so only the declaring namespace can use it.",
     frameworks: ["IST egress", "KYV"],
@@ -18,7 +18,7 @@ export const kubernetesIstioServiceEntryExplicitHosts = resourcePolicyOfTypes(
     const exportTo: string[] = spec.exportTo ?? ["*"];
     return [
       hosts.length === 0 && "The ServiceEntry names no hosts.",
-      hosts.some((h) => h === "*" || h === "*.*") && `hosts includes a wildcard for every host (${hosts.join(", ")}).`,
+      ...hosts.map((h) => meshHostWildcardProblem(h, "ServiceEntry")).map((p) => p !== undefined && `hosts includes a wildcard: ${p}.`),
       exportTo.includes("*") && "The ServiceEntry is exported to every namespace (exportTo is unset or includes *); set exportTo: [\".\"].",
     ];
   },
