@@ -229,7 +229,7 @@ export class AnalyticsPipeline extends pulumi.ComponentResource {
     );
 
     this.dataLakeBucket = lake.bucketName;
-    this.dataLakeKeyArn = lake.kmsKeyArn;
+    this.dataLakeKeyArn = lake.kmsKeyArn!;
     this.streamArns = streamArns;
     this.workgroupName = workgroup.workgroupName;
     this.namespaceName = namespace.namespaceName;
