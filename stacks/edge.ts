@@ -48,7 +48,8 @@ export const edgeSchema = z
     if (e.apiHost === e.cdnHost) {
       ctx.addIssue({ code: "custom", path: ["cdnHost"], message: `must differ from edge.apiHost (${e.apiHost}): the API and the catalog CDN need their own names` });
     }
-  });
+  })
+  .describe("domain and hostedZoneId (required); apiHost, cdnHost, catalogCertificate, wafRateLimit and idleTimeoutSeconds (optional)");
 
 export type EdgeSettings = z.output<typeof edgeSchema>;
 
