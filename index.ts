@@ -118,7 +118,7 @@ const data = new DataTier(
     logRetentionDays: settings.logRetentionDays,
     protect: settings.protectStateful,
     cluster: { clusterName: cluster.clusterName, oidcProviderArn: cluster.oidcProviderArn, oidcIssuerUrl: cluster.oidcIssuerUrl, nodeRoleArn: cluster.nodeRoleArn },
-    catalogEdge: { webAclArn: cdnFront.webAclArn, customDomain: catalogHost ? { name: catalogHost, certificateArn: cdnFront.certificateArn! } : undefined },
+    catalogEdge: { webAclArn: cdnFront.webAclArn, customDomain: cdnFront.customDomain },
   },
   { providers: { aws }, dependsOn: [cluster.addons] },
 );

@@ -229,6 +229,7 @@ export class AnalyticsPipeline extends pulumi.ComponentResource {
     );
 
     this.dataLakeBucket = lake.bucketName;
+    // The lake is SSE-KMS (SecureBucket's default), so it has its own key.
     this.dataLakeKeyArn = lake.kmsKeyArn!;
     this.streamArns = streamArns;
     this.workgroupName = workgroup.workgroupName;

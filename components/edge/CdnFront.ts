@@ -40,8 +40,8 @@ export interface CdnFrontArgs {
 export class CdnFront extends pulumi.ComponentResource {
   /** The web ACL's ARN, the distribution's `webAclId`. */
   public readonly webAclArn: pulumi.Output<string>;
-  /** The issued certificate's ARN, with a custom name. */
-  public readonly certificateArn?: pulumi.Output<string>;
+  /** The custom name and its issued certificate's ARN, when there is a custom name. */
+  public readonly customDomain?: { readonly name: string; readonly certificateArn: pulumi.Output<string> };
   /** The access-log delivery destination (a log group) for the distribution's delivery source. */
   public readonly accessLogDestinationArn: pulumi.Output<string>;
   /** The access log group's name. */
@@ -89,11 +89,11 @@ export class CdnFront extends pulumi.ComponentResource {
     );
     if (args.customDomain) {
       const cert = createValidatedCertificate(`${name}-cert`, { domainName: args.customDomain.name, hostedZoneId: args.customDomain.hostedZoneId }, child);
-      this.certificateArn = cert.arn;
+      this.customDomain = { name: args.customDomain.name, certificateArn: cert.arn };
     }
     this.webAclArn = waf.acl.arn;
     this.accessLogDestinationArn = destination.arn;
     this.accessLogGroupName = accessLogs.name;
-    this.registerOutputs({ webAclArn: this.webAclArn, certificateArn: this.certificateArn, accessLogDestinationArn: this.accessLogDestinationArn });
+    this.registerOutputs({ webAclArn: this.webAclArn, certificateArn: this.customDomain?.certificateArn, accessLogDestinationArn: this.accessLogDestinationArn });
   }
 }
