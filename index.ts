@@ -2,18 +2,22 @@
 import { Cluster } from "./components/cluster/Cluster";
 import { podSecurityGroupMode } from "./components/cluster/podSecurityGroups";
 import { DataTier } from "./components/data/DataTier";
+import { CdnFront } from "./components/edge/CdnFront";
+import { Edge } from "./components/edge/Edge";
 import { Mesh } from "./components/mesh/Mesh";
 import { createMicroservicePods, createServiceIdentities } from "./components/microservice/fleet";
 import { Network } from "./components/network/Network";
 import { lookupIdentity } from "./components/shared/identity";
-import { createAwsProvider, createTlsProvider, namePrefix } from "./components/shared/provider";
+import { createAwsProvider, createTlsProvider, createUsEast1Provider, namePrefix } from "./components/shared/provider";
 import { loadSettings } from "./stacks";
 import { splitAddress } from "./stacks/compute";
+import { apiHostName, catalogHostName, meshIngressHosts } from "./stacks/edge";
 import { routePrefix } from "./stacks/services";
 import { OUTPUTS_VERSION, StackOutputs } from "./stacks/outputs";
 
 const settings = loadSettings();
 const aws = createAwsProvider(settings);
+const awsUsEast1 = createUsEast1Provider(settings);
 const tls = createTlsProvider();
 const identity = lookupIdentity(settings.region, aws);
 const prefix = namePrefix(settings);
@@ -67,7 +71,7 @@ const mesh = new Mesh(
   {
     istioVersion: settings.mesh.istioVersion,
     tracing: tracing && { ...tracing, samplingPercent: settings.mesh.tracingSamplingPercent },
-    ingressHosts: settings.mesh.ingressHosts,
+    ingressHosts: meshIngressHosts(settings.mesh.ingressHosts, settings.edge),
     organization: prefix,
     jwt: settings.mesh.jwt,
     rateLimit: settings.mesh.rateLimit,
@@ -81,6 +85,21 @@ const identities = createServiceIdentities(
   settings.services,
   { cluster, vpcId: network.vpcId, vpcCidr: network.vpcCidr, identity, namePrefix: prefix },
   { providers: { aws } },
+);
+
+// What CloudFront takes from us-east-1 (web ACL, certificate, log destination), before the catalog's distribution.
+const catalogHost = catalogHostName(settings.edge);
+const cdnFront = new CdnFront(
+  "cdn",
+  {
+    identity,
+    namePrefix: prefix,
+    customDomain: catalogHost ? { name: catalogHost, hostedZoneId: settings.edge.hostedZoneId } : undefined,
+    wafRateLimit: settings.edge.wafRateLimit,
+    logRetentionDays: settings.logRetentionDays,
+    protect: settings.protectStateful,
+  },
+  { providers: { aws: awsUsEast1 } },
 );
 
 // The data and messaging tier: grants to the identities, binds into the pods.
@@ -103,6 +122,7 @@ const data = new DataTier(
     logRetentionDays: settings.logRetentionDays,
     protect: settings.protectStateful,
     cluster: { clusterName: cluster.clusterName, oidcProviderArn: cluster.oidcProviderArn, oidcIssuerUrl: cluster.oidcIssuerUrl, nodeRoleArn: cluster.nodeRoleArn },
+    catalogEdge: { webAclArn: cdnFront.webAclArn, customDomain: cdnFront.customDomain },
   },
   { providers: { aws }, dependsOn: [cluster.addons] },
 );
@@ -121,6 +141,38 @@ const pods = createMicroservicePods(
     logRetentionDays: settings.logRetentionDays,
     protectStateful: settings.protectStateful,
     bindings: data.bindings,
+  },
+  { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
+);
+
+// The public tier: api.<domain> on the ALB and WAF, TLS again to the Istio gateway.
+const apiPrefixes = Object.entries(settings.services).map(([name, s]) => routePrefix(name, s.pathPrefix));
+const edge = new Edge(
+  "edge",
+  {
+    identity,
+    namePrefix: prefix,
+    vpcId: network.vpcId,
+    publicSubnetIds: network.subnetIds.public,
+    publicSubnetCidrs: network.subnetCidrs.public,
+    applicationSubnetCidrs: network.subnetCidrs.application,
+    targetSecurityGroupId: cluster.nodeSecurityGroupId,
+    hostedZoneId: settings.edge.hostedZoneId,
+    apiHostName: apiHostName(settings.edge),
+    apiPathPrefixes: apiPrefixes,
+    wafRateLimit: settings.edge.wafRateLimit,
+    idleTimeoutSeconds: settings.edge.idleTimeoutSeconds,
+    deletionProtection: settings.protectStateful,
+    accessLogBucket: data.accessLogBucket,
+    noncurrentVersionDays: settings.data.buckets.noncurrentVersionDays,
+    logRetentionDays: settings.logRetentionDays,
+    cluster: { clusterName: cluster.clusterName, oidcProviderArn: cluster.oidcProviderArn, oidcIssuerUrl: cluster.oidcIssuerUrl },
+    gateway: mesh.edgeGateway,
+    catalog: data.catalogDistribution
+      ? { ...data.catalogDistribution, distributionArn: data.catalogDistribution.arn, accessLogDestinationArn: cdnFront.accessLogDestinationArn, hostName: catalogHost }
+      : undefined,
+    usEast1Provider: awsUsEast1,
+    protect: settings.protectStateful,
   },
   { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
 );
@@ -173,6 +225,7 @@ const outputs: StackOutputs = {
     efsFileSystemId: data.efsFileSystemId,
     accessLogBucket: data.accessLogBucket,
   },
+  edge: { albDnsName: edge.albDnsName, apiUrl: edge.apiUrl, webAclArn: edge.webAclArn, cdnDomain: edge.cdnDomain },
   kmsKeyArns: {
     flowLogs: network.flowLogKeyArn,
     eksSecrets: cluster.secretsKeyArn,

@@ -72,6 +72,17 @@ export const EXAMPLE_VALUES: readonly ExampleValue[] = [
     why: `your operators' public egress range (${DOCUMENTATION_CIDRS.join(", ")} are RFC 5737 documentation ranges)`,
   },
   { path: "services.*.egressHosts[*]", matches: isExampleDomain, why: "the real external host the service calls" },
+  {
+    path: "services.*.egressCidrs[*]",
+    matches: isDocumentationCidr,
+    why: "the public blocks the service's external hosts resolve to, as their provider publishes them",
+  },
+  { path: "edge.domain", matches: isExampleDomain, why: "a public domain your organisation owns, delegated to a Route 53 hosted zone in this account" },
+  {
+    path: "edge.hostedZoneId",
+    matches: (value) => typeof value === "string" && /EXAMPLE/i.test(value),
+    why: "the ID of the public Route 53 hosted zone of edge.domain (aws route53 list-hosted-zones-by-name)",
+  },
 ];
 
 /** `services.*.egressHosts[*]` → `["services", "*", "egressHosts", "*"]`. */

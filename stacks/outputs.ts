@@ -101,6 +101,18 @@ export interface DataOutputs {
   readonly accessLogBucket: pulumi.Output<string>;
 }
 
+/** The public edge: the API's load balancer and name, and the catalog CDN. */
+export interface EdgeOutputs {
+  /** The internet-facing ALB's DNS name (what `api.<domain>` aliases). */
+  readonly albDnsName: pulumi.Output<string>;
+  /** `https://api.<domain>`. */
+  readonly apiUrl: string;
+  /** The ALB's REGIONAL WAFv2 web ACL. */
+  readonly webAclArn: pulumi.Output<string>;
+  /** The catalog CDN's public name (`cdn.<domain>`, or its cloudfront.net name), when a service has a catalog bucket. */
+  readonly cdnDomain?: pulumi.Output<string>;
+}
+
 /** Every stack output: the typed, versioned contract other teams build on. */
 export interface StackOutputs {
   readonly outputsVersion: number;
@@ -113,6 +125,8 @@ export interface StackOutputs {
   readonly services: Readonly<Record<string, ServiceOutputs>>;
   /** The shared data and messaging services. */
   readonly data: DataOutputs;
+  /** The public edge. */
+  readonly edge: EdgeOutputs;
   readonly kmsKeyArns: {
     readonly flowLogs: pulumi.Output<string>;
     /** EKS secrets envelope encryption. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dataProblems, dataSchema } from "./data";
 import { clusterEnvironmentProblems, clusterSchema, meshSchema, privateAccessProblems } from "./compute";
+import { edgeSchema } from "./edge";
 import { networkSchema } from "./network";
 import { servicesSchema } from "./services";
 
@@ -51,6 +52,7 @@ export const settingsSchema = z
     mesh: meshSchema,
     services: servicesSchema,
     data: dataSchema,
+    edge: edgeSchema,
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -266,7 +266,8 @@ export class AnalyticsPipeline extends pulumi.ComponentResource {
     );
 
     this.dataLakeBucket = lake.bucketName;
-    this.dataLakeKeyArn = lake.kmsKeyArn;
+    // The lake is SSE-KMS (SecureBucket's default), so it has its own key.
+    this.dataLakeKeyArn = lake.kmsKeyArn!;
     this.streamArns = streamArns;
     this.workgroupName = workgroup.workgroupName;
     this.namespaceName = namespace.namespaceName;

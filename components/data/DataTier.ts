@@ -9,7 +9,7 @@ import { TrafficSource, serviceTrust } from "./common";
 import { EfsCsiDriver } from "./EfsCsiDriver";
 import { EventBus, eventRoutes, eventSource } from "./EventBus";
 import { KAFKA_IAM_PORT, Kafka } from "./Kafka";
-import { SecureBucket } from "./SecureBucket";
+import { CloudFrontEdgeOptions, SecureBucket } from "./SecureBucket";
 import { ServiceAccess, ServiceGrants, serviceAccessStatements } from "./ServiceAccess";
 import { ServiceDatabase } from "./ServiceDatabase";
 import { SharedFilesystem } from "./SharedFilesystem";
@@ -78,6 +78,11 @@ export interface DataTierArgs {
    * @default - no EFS CSI driver.
    */
   readonly cluster?: DataCluster;
+  /**
+   * The catalog distribution's WAF web ACL and custom domain, from the public edge.
+   * @default - no web ACL, the cloudfront.net name and CloudFront's default certificate.
+   */
+  readonly catalogEdge?: CloudFrontEdgeOptions;
 }
 
 /** Per-service outputs of the data tier. */
@@ -124,6 +129,8 @@ export class DataTier extends pulumi.ComponentResource {
   public readonly redshiftWorkgroup: pulumi.Output<string>;
   public readonly efsFileSystemId: pulumi.Output<string>;
   public readonly accessLogBucket: pulumi.Output<string>;
+  /** The catalog bucket's CloudFront distribution, when a service has a catalog bucket. */
+  public readonly catalogDistribution?: { readonly arn: pulumi.Output<string>; readonly domainName: pulumi.Output<string>; readonly hostedZoneId: pulumi.Output<string> };
   /** The shared stores' keys. */
   public readonly kmsKeyArns: { readonly redis: pulumi.Output<string>; readonly kafka: pulumi.Output<string>; readonly events: pulumi.Output<string>; readonly efs: pulumi.Output<string>; readonly analytics: pulumi.Output<string> };
 
@@ -270,6 +277,7 @@ export class DataTier extends pulumi.ComponentResource {
           noncurrentVersionDays: s.buckets.noncurrentVersionDays,
           objectLock: kind === "documents" ? s.buckets.documentLock : undefined,
           cloudFront: kind === "catalog",
+          cloudFrontEdge: kind === "catalog" ? args.catalogEdge : undefined,
           protect: placement.protect,
         },
         child,
@@ -324,7 +332,7 @@ export class DataTier extends pulumi.ComponentResource {
           keys[n].arn,
           ...(st.cache ? [cache.kmsKeyArn] : []),
           ...(queues ? [events.kmsKeyArn] : []),
-          ...(bucket ? [bucket.kmsKeyArn] : []),
+          ...(bucket?.kmsKeyArn ? [bucket.kmsKeyArn] : []),
         ],
         secretArns: st.cache ? [cache.authSecretArn] : [],
         queueArns: queues ? [queues.queueArn, queues.deadLetterQueueArn] : [],
@@ -398,6 +406,8 @@ export class DataTier extends pulumi.ComponentResource {
     this.redshiftWorkgroup = pipeline.workgroupName;
     this.efsFileSystemId = efs.fileSystemId;
     this.accessLogBucket = accessLogs.bucketName;
+    const catalog = Object.values(buckets).find((b) => b.distribution !== undefined);
+    this.catalogDistribution = catalog?.distribution;
     this.kmsKeyArns = { redis: cache.kmsKeyArn, kafka: kafka.kmsKeyArn, events: events.kmsKeyArn, efs: efs.kmsKeyArn, analytics: pipeline.kmsKeyArn };
     this.registerOutputs({
       redisEndpoint: this.redisEndpoint,

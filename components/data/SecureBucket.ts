@@ -27,6 +27,25 @@ export function denyInsecureTransport(bucketArn: pulumi.Input<string>): Record<s
   };
 }
 
+/**
+ * A bucket's default encryption.
+ * - `SSE-KMS`: its own customer-managed key with the S3 bucket key (every bucket that can).
+ * - `SSE-S3`: Amazon S3-managed keys, only for a bucket whose writer accepts nothing
+ *   else: Elastic Load Balancing delivers ALB access logs only to SSE-S3 buckets.
+ */
+export type BucketEncryption = "SSE-KMS" | "SSE-S3";
+
+/** The catalog distribution's edge protection, from the public edge (all in us-east-1). */
+export interface CloudFrontEdgeOptions {
+  /** The CLOUDFRONT-scope WAFv2 web ACL's ARN. */
+  readonly webAclArn: pulumi.Input<string>;
+  /**
+   * The custom name and its validated ACM certificate (us-east-1).
+   * @default - the distribution's cloudfront.net name with CloudFront's default certificate, whose minimum protocol CloudFront fixes.
+   */
+  readonly customDomain?: { readonly name: string; readonly certificateArn: pulumi.Input<string> };
+}
+
 /** Where a bucket's server access logs go. */
 export type AccessLogTarget =
   /** Another bucket (the stack's access-log bucket), under a prefix per source bucket. */
@@ -99,6 +118,21 @@ export interface SecureBucketArgs {
    */
   readonly cloudFront?: boolean;
   /**
+   * The distribution's WAF web ACL and custom domain (only with `cloudFront`).
+   * @default - no web ACL, the cloudfront.net name and CloudFront's default certificate.
+   */
+  readonly cloudFrontEdge?: CloudFrontEdgeOptions;
+  /**
+   * Default encryption.
+   * @default - `SSE-KMS` with the bucket's own key.
+   */
+  readonly encryption?: BucketEncryption;
+  /**
+   * More bucket-policy statements, given the bucket's ARN (e.g. a log writer's grant).
+   * @default - none.
+   */
+  readonly policyStatements?: (bucketArn: pulumi.Output<string>) => pulumi.Input<Record<string, unknown>>[];
+  /**
    * Service principals that write into the bucket (e.g. S3 log delivery): they get a
    * bucket-policy grant for `s3:PutObject` from this account, and use of the key.
    * @default - none.
@@ -122,12 +156,14 @@ export class SecureBucket extends pulumi.ComponentResource {
   public readonly bucketName: pulumi.Output<string>;
   /** The bucket's ARN. */
   public readonly bucketArn: pulumi.Output<string>;
-  /** The key that encrypts it. */
-  public readonly kmsKeyArn: pulumi.Output<string>;
+  /** The key that encrypts it (none for `SSE-S3`). */
+  public readonly kmsKeyArn: pulumi.Output<string> | undefined;
   /** The CloudFront domain, when the bucket is served through CloudFront. */
   public readonly distributionDomain?: pulumi.Output<string>;
   /** The distribution's ARN, when there is one. */
   public readonly distributionArn?: pulumi.Output<string>;
+  /** The distribution (ARN, domain, Route 53 alias zone), when there is one. */
+  public readonly distribution?: { readonly arn: pulumi.Output<string>; readonly domainName: pulumi.Output<string>; readonly hostedZoneId: pulumi.Output<string> };
 
   constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:SecureBucket", name, {}, opts);
@@ -147,11 +183,10 @@ export class SecureBucket extends pulumi.ComponentResource {
           ]
         : []),
     ];
-    const key = createKmsKey(
-      `${name}-key`,
-      { description: args.description, identity: args.identity, services: keyServices, alias: `${args.namePrefix}/s3/${args.role}` },
-      stateful,
-    );
+    const key =
+      (args.encryption ?? "SSE-KMS") === "SSE-KMS"
+        ? createKmsKey(`${name}-key`, { description: args.description, identity: args.identity, services: keyServices, alias: `${args.namePrefix}/s3/${args.role}` }, stateful)
+        : undefined;
     const suffix = new random.RandomString(`${name}-suffix`, { length: 8, special: false, upper: false }, { parent: this });
     const bucket = new aws.s3.Bucket(
       `${name}-bucket`,
@@ -171,7 +206,12 @@ export class SecureBucket extends pulumi.ComponentResource {
     new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this });
     new aws.s3.BucketServerSideEncryptionConfiguration(
       `${name}-encryption`,
-      { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] },
+      {
+        bucket: bucket.id,
+        rules: key
+          ? [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }]
+          : [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+      },
       { parent: this },
     );
     const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, { parent: this });
@@ -210,7 +250,9 @@ export class SecureBucket extends pulumi.ComponentResource {
         Condition: { StringEquals: { "aws:SourceAccount": args.identity.accountId } },
       });
     }
+    statements.push(...(args.policyStatements?.(bucket.arn) ?? []));
     if (args.cloudFront) {
+      const edge = args.cloudFrontEdge;
       const oac = new aws.cloudfront.OriginAccessControl(
         `${name}-oac`,
         { name: awsRole, description: `${awsRole}: CloudFront signs every request to the bucket.`, originAccessControlOriginType: "s3", signingBehavior: "always", signingProtocol: "sigv4" },
@@ -235,7 +277,11 @@ export class SecureBucket extends pulumi.ComponentResource {
             cachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6",
           },
           restrictions: { geoRestriction: { restrictionType: "none" } },
-          viewerCertificate: { cloudfrontDefaultCertificate: true },
+          viewerCertificate: edge?.customDomain
+            ? { acmCertificateArn: edge.customDomain.certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }
+            : { cloudfrontDefaultCertificate: true },
+          ...(edge?.customDomain ? { aliases: [edge.customDomain.name] } : {}),
+          ...(edge ? { webAclId: edge.webAclArn } : {}),
           tags: { Name: awsRole },
         },
         { parent: this },
@@ -250,12 +296,13 @@ export class SecureBucket extends pulumi.ComponentResource {
       });
       this.distributionDomain = distribution.domainName;
       this.distributionArn = distribution.arn;
+      this.distribution = { arn: distribution.arn, domainName: distribution.domainName, hostedZoneId: distribution.hostedZoneId };
     }
     new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: policyDocument(statements) }, { parent: this, dependsOn: [pab] });
 
     this.bucketName = bucket.bucket;
     this.bucketArn = bucket.arn;
-    this.kmsKeyArn = key.arn;
+    this.kmsKeyArn = key?.arn;
     this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn, kmsKeyArn: this.kmsKeyArn, distributionDomain: this.distributionDomain });
   }
 }

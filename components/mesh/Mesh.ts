@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { JwtIssuer, RateLimit, gatewayAuthorizationPolicies, istioObject, rateLimitFilter, requestAuthentication } from "./apiGateway";
+import { API_GATEWAY, JwtIssuer, RateLimit, gatewayAuthorizationPolicies, istioObject, rateLimitFilter, requestAuthentication } from "./apiGateway";
 import { cacertsData, createGatewayCertificate, createMeshCa } from "./ca";
 import { ISTIO_REPO, MESH, cniValues, gatewayValues, istiodValues, principal } from "./values";
 
@@ -42,6 +42,9 @@ export interface MeshArgs {
 
 export { istioObject };
 
+/** The gateway's HTTPS port: the Service port and (unprivileged ports start at 0) the container port. */
+export const GATEWAY_HTTPS_PORT = 443;
+
 /** The gateway's rate limit when none is given (seed 004). */
 export const DEFAULT_RATE_LIMIT: RateLimit = { requestsPerSecond: 100, burst: 200 };
 
@@ -70,6 +73,18 @@ export class Mesh extends pulumi.ComponentResource {
   public readonly gatewayServiceName: string;
   /** The hosts the gateway serves. */
   public readonly ingressHosts: readonly string[];
+  /**
+   * What the edge's load balancer reaches: the gateway's namespace, Service and pod
+   * labels, its HTTPS container port (TLS with the gateway certificate) and the status
+   * port's readiness path, which answers without a token.
+   */
+  public readonly edgeGateway: {
+    readonly namespace: string;
+    readonly serviceName: string;
+    readonly selector: Readonly<Record<string, string>>;
+    readonly ports: { readonly https: number; readonly health: number };
+    readonly healthPath: string;
+  };
   /** The mesh root certificate (public). */
   public readonly rootCertPem: pulumi.Output<string>;
 
@@ -169,7 +184,7 @@ export class Mesh extends pulumi.ComponentResource {
         selector: { ...MESH.gatewaySelector },
         servers: [
           {
-            port: { number: 443, name: "https", protocol: "HTTPS" },
+            port: { number: GATEWAY_HTTPS_PORT, name: "https", protocol: "HTTPS" },
             hosts: [...args.ingressHosts],
             tls: { mode: "SIMPLE", credentialName: MESH.gatewayTlsSecret, minProtocolVersion: "TLSV1_2" },
           },
@@ -185,6 +200,13 @@ export class Mesh extends pulumi.ComponentResource {
     this.gatewayPrincipal = principal(MESH.gatewayNamespace, MESH.gatewayRelease);
     this.gatewayServiceName = MESH.gatewayRelease;
     this.ingressHosts = args.ingressHosts;
+    this.edgeGateway = {
+      namespace: MESH.gatewayNamespace,
+      serviceName: MESH.gatewayRelease,
+      selector: { ...MESH.gatewaySelector },
+      ports: { https: GATEWAY_HTTPS_PORT, health: API_GATEWAY.healthCheck.port },
+      healthPath: API_GATEWAY.healthCheck.path,
+    };
     this.rootCertPem = ca.rootCertPem;
     this.registerOutputs({ gatewayRef: this.gatewayRef, gatewayPrincipal: this.gatewayPrincipal, rootCertPem: this.rootCertPem });
   }

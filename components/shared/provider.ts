@@ -38,3 +38,18 @@ export function createAwsProvider(settings: Settings): aws.Provider {
 export function createTlsProvider(): tls.Provider {
   return new tls.Provider("tls", {});
 }
+
+/** The region CloudFront's certificates, web ACLs and log deliveries must live in. */
+export const CLOUDFRONT_REGION = "us-east-1";
+
+/**
+ * A second AWS provider in us-east-1, with the same default tags: CloudFront only takes
+ * ACM certificates and WAF web ACLs (scope CLOUDFRONT) from there, and its log delivery
+ * source is created there too.
+ */
+export function createUsEast1Provider(settings: Settings): aws.Provider {
+  return new aws.Provider("aws-us-east-1", {
+    region: CLOUDFRONT_REGION,
+    defaultTags: { tags: defaultTags(settings) },
+  });
+}

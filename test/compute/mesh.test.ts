@@ -56,7 +56,8 @@ describe.each(STACKS)("mesh (%s)", (stack) => {
     const server = (gw.inputs.spec as { servers: Record<string, unknown>[] }).servers[0];
     expect(server).toEqual({
       port: { number: 443, name: "https", protocol: "HTTPS" },
-      hosts: [stack === "prod" ? "api.platform.internal" : "api.dev.platform.internal"],
+      // The configured host, then the edge's public API name (the Host header the ALB forwards).
+      hosts: stack === "prod" ? ["api.platform.internal", "api.example.com"] : ["api.dev.platform.internal", "api.dev.example.com"],
       tls: { mode: "SIMPLE", credentialName: "ingress-gateway-tls", minProtocolVersion: "TLSV1_2" },
     });
     const cert = single(doc, "tls:index/locallySignedCert:LocallySignedCert", "mesh-gateway-tls-cert");

@@ -40,8 +40,16 @@ const MODELS: Record<string, Model> = {
   "kubernetes:security.istio.io/v1:RequestAuthentication": RequestAuthentication,
   "kubernetes:telemetry.istio.io/v1:Telemetry": Telemetry,
 };
-/** Kinds with no published model: the CSI driver's and the VPC resource controller's CRDs. */
-const NO_MODEL = ["kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass", "kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy"];
+/**
+ * Kinds with no published model: the CSI driver's and the VPC resource controller's CRDs,
+ * and the Load Balancer Controller's TargetGroupBinding (checked against its CRD's schema
+ * in test/edge/schemas.test.ts).
+ */
+const NO_MODEL = [
+  "kubernetes:secrets-store.csi.x-k8s.io/v1:SecretProviderClass",
+  "kubernetes:vpcresources.k8s.aws/v1beta1:SecurityGroupPolicy",
+  "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding",
+];
 
 /**
  * The plan masks secret values as "[secret]"; a Secret's whole `data`/`stringData` map

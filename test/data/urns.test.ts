@@ -52,7 +52,7 @@ describe("data-tier URN pins (prod)", () => {
     expect(urns.has(urn), `stateful resource renamed or re-parented: ${urn}; add an alias and update the pin`).toBe(true);
   });
   it("pins every stateful store of the tier", () => {
-    const stores = [...urns].filter((u) => u.includes("platform:data:") && /\$aws:(rds\/instance|s3\/bucket|efs\/fileSystem|msk\/cluster|elasticache\/replicationGroup|kms\/key|redshiftserverless\/namespace):/.test(u));
+    const stores = [...urns].filter((u) => u.includes("Stack$platform:data:DataTier") && /\$aws:(rds\/instance|s3\/bucket|efs\/fileSystem|msk\/cluster|elasticache\/replicationGroup|kms\/key|redshiftserverless\/namespace):/.test(u));
     expect(stores.filter((u) => !PINNED.includes(u))).toEqual([]);
   });
 });

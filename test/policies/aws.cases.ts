@@ -209,6 +209,16 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
       expect: ["logs: Bucket 'logs' encryption: kmsMasterKeyId is alias/aws/s3, an AWS-managed key; use a customer-managed KMS key."],
     },
     { name: "no configuration", apply: (w) => w.remove("logs-sse"), expect: ["logs: Bucket 'logs' has no server-side encryption configuration."] },
+    {
+      name: "ALB access-log bucket on KMS",
+      apply: (w) => w.set("alb-logs-sse", "rules.0.applyServerSideEncryptionByDefault", { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:key/data-key" }),
+      expect: ["alb-logs: Bucket 'alb-logs' receives ALB access logs, which Elastic Load Balancing delivers only to SSE-S3 buckets; it uses sseAlgorithm aws:kms, not AES256."],
+    },
+    {
+      name: "SSE-S3 on a bucket no ALB logs to",
+      apply: (w) => w.set("alb", "accessLogs.bucket", "logs-id"),
+      expect: ["alb-logs: Bucket 'alb-logs' uses sseAlgorithm AES256, not aws:kms.", "logs: Bucket 'logs' receives ALB access logs, which Elastic Load Balancing delivers only to SSE-S3 buckets; it uses sseAlgorithm aws:kms, not AES256."],
+    },
   ],
   "aws-s3-bucket-public-access-block": [
     { name: "policy not blocked", apply: (w) => w.set("logs-pab", "blockPublicPolicy", false), expect: ["logs: Bucket 'logs' has public access block flags off: blockPublicPolicy."] },
@@ -232,8 +242,11 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     {
       // The log bucket is exempt only while it receives another bucket's logs.
       name: "no access logs",
-      apply: (w) => w.remove("order-documents-logging"),
-      expect: ["logs: Bucket 'logs' has no server access logging.", "order-documents: Bucket 'order-documents' has no server access logging."],
+      apply: (w) => {
+        w.remove("order-documents-logging");
+        w.remove("alb-logs-logging");
+      },
+      expect: ["alb-logs: Bucket 'alb-logs' has no server access logging.", "logs: Bucket 'logs' has no server access logging.", "order-documents: Bucket 'order-documents' has no server access logging."],
     },
   ],
   "aws-s3-bucket-lifecycle-abort-multipart": [

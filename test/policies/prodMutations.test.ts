@@ -367,5 +367,7 @@ describe("mutations of the recorded prod plan: one protected field at a time", (
     console.log(`prod mutations cover ${covered.length} of ${POLICIES.length} policies; skipped (no target in the plan): ${POLICIES.map((p) => p.policy.name).filter((n) => !covered.includes(n)).join(", ")}`);
     expect(covered.length).toBeGreaterThanOrEqual(60);
     for (const must of ["aws-ec2-routetable-egress-via-nat", "aws-cloudwatch-loggroup-kms", "aws-rds-instance-storage-encrypted", "kubernetes-istio-peerauthentication-no-permissive"]) expect(covered).toContain(must);
+    // The public edge gives every ALB and WAF policy a target in the prod plan.
+    for (const must of POLICIES.map((p) => p.policy.name).filter((n) => /^aws-(lb|wafv2)-/.test(n))) expect(covered).toContain(must);
   });
 });

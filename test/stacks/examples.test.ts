@@ -39,6 +39,14 @@ describe("example values", () => {
     expect(message).not.toContain("publicAccessCidrs");
   });
 
+  it("pulumi up refuses the edge's example domain and zone and the documentation range for Stripe", () => {
+    const message = upError("prod");
+    expect(message).toContain(`platform:edge.domain = "example.com" ${REFUSED}; allowed: a public domain your organisation owns`);
+    expect(message).toContain(`platform:edge.hostedZoneId = "Z0PRODEXAMPLE0000000" ${REFUSED}; allowed: the ID of the public Route 53 hosted zone of edge.domain`);
+    expect(message).toContain(`platform:services.order.egressCidrs[0] = "203.0.113.0/24" ${REFUSED}`);
+    expect(upError("dev")).toContain(`platform:edge.domain = "dev.example.com" ${REFUSED}`);
+  });
+
   it("pulumi up refuses dev's documentation range for the public endpoint", () => {
     expect(upError("dev")).toContain(
       `platform:cluster.publicAccessCidrs[0] = "198.51.100.0/24" ${REFUSED}; allowed: your operators' public egress range (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24 are RFC 5737 documentation ranges)`,
@@ -50,6 +58,9 @@ describe("example values", () => {
       "mesh.jwt.issuer=https://login.acme-corp.io",
       "mesh.jwt.jwksUri=https://login.acme-corp.io/.well-known/jwks.json",
       "mesh.jwt.audiences[0]=api.acme-corp.io",
+      "services.order.egressCidrs[0]=52.94.8.0/24",
+      "edge.domain=acme-corp.io",
+      "edge.hostedZoneId=Z08151234ABCDEFGHIJKL",
     ];
     expect(resolveSettings("prod", stackTree("prod", real), UP).mesh.jwt.issuer).toBe("https://login.acme-corp.io");
     const dev = merge(stackTree("dev", real), { cluster: { publicAccessCidrs: ["52.94.0.0/22"] } });

@@ -64,7 +64,15 @@ export const COMPUTED: Record<string, Computed> = {
   }),
   "aws:msk/configuration:Configuration": () => ({ latestRevision: 1 }),
   "aws:s3/bucket:Bucket": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketRegionalDomainName: `${inputs.bucket ?? name}.s3.us-east-1.amazonaws.com` }),
-  "aws:cloudfront/distribution:Distribution": (name) => ({ domainName: `${name}.cloudfront.net` }),
+  "aws:cloudfront/distribution:Distribution": (name) => ({ domainName: `${name}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" }),
+  "aws:lb/loadBalancer:LoadBalancer": (name, _inputs, { region }) => ({ dnsName: `${name}-1234567890.${region}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K" }),
+  "aws:acm/certificate:Certificate": (name, inputs) => ({
+    domainValidationOptions: [
+      { domainName: inputs.domainName, resourceRecordName: `_${name}.${String(inputs.domainName)}.`, resourceRecordType: "CNAME", resourceRecordValue: `_${name}.acm-validations.aws.` },
+    ],
+  }),
+  "aws:acm/certificateValidation:CertificateValidation": (_name, inputs) => ({ certificateArn: inputs.certificateArn }),
+  "aws:route53/record:Record": (_name, inputs) => ({ fqdn: String(inputs.name).replace(/\.$/, "") }),
   "aws:sqs/queue:Queue": (name, inputs, { region }) => ({ url: `https://sqs.${region}.amazonaws.com/${MOCK_ACCOUNT}/${inputs.name ?? name}` }),
   "aws:cloudwatch/eventBus:EventBus": (name, inputs, { region }) => ({
     name: inputs.name ?? name,

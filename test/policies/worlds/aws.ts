@@ -94,13 +94,15 @@ function kmsKey(name: string): PlanResource {
 }
 
 /** A bucket with every configuration resource the S3 policies ask for. */
-function bucket(name: string, opts: { logTo?: string; objectLock?: boolean }): PlanResource[] {
+function bucket(name: string, opts: { logTo?: string; objectLock?: boolean; sseS3?: boolean }): PlanResource[] {
   const b = id(name);
   return [
     resource(T.bucket, name, { bucket: `platform-test-${name}`, ...(opts.objectLock ? { objectLockEnabled: true } : {}) }),
     resource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", `${name}-sse`, {
       bucket: b,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn("data-key") }, bucketKeyEnabled: true }],
+      rules: opts.sseS3
+        ? [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]
+        : [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn("data-key") }, bucketKeyEnabled: true }],
     }),
     resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", `${name}-pab`, { bucket: b, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }),
     resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", `${name}-ownership`, { bucket: b, rule: { objectOwnership: "BucketOwnerEnforced" } }),
@@ -162,7 +164,7 @@ export function awsWorld(): World {
       subnets: [id("public-a")],
       dropInvalidHeaderFields: true,
       enableDeletionProtection: true,
-      accessLogs: { enabled: true, bucket: id("logs") },
+      accessLogs: { enabled: true, bucket: id("alb-logs") },
     }),
     resource(T.listener, "https", { loadBalancerArn: arn(T.lb, "alb"), protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", certificateArn: arn(T.cert, "api-cert") }),
     resource(T.listener, "http", {
@@ -221,6 +223,8 @@ export function awsWorld(): World {
       loggingInfo: { brokerLogs: { cloudwatchLogs: { enabled: true, logGroup: "/platform/kafka" } } },
     }),
     ...bucket("logs", {}),
+    // ALB access logs: Elastic Load Balancing delivers only to SSE-S3 buckets.
+    ...bucket("alb-logs", { logTo: "logs", sseS3: true }),
     ...bucket("order-documents", { logTo: "logs", objectLock: true }),
     resource(T.efs, "efs", { encrypted: true, kmsKeyId: keyArn("data-key") }),
     resource(T.efsPolicy, "efs-policy", { fileSystemId: id("efs"), policy: denyInsecure(arn(T.efs, "efs"), "*") }),
