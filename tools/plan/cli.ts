@@ -1,11 +1,11 @@
-// `npm run plan -- --stack <dev|prod> [--json FILE] [--config PATH=VALUE ...]`
+// `npm run plan -- --stack <dev|prod> [--json FILE] [--markdown FILE] [--config PATH=VALUE ...]`
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError, readStackConfig } from "./config";
 
 const ROOT = path.resolve(__dirname, "../..");
-const USAGE = "usage: npm run plan -- --stack <dev|prod> [--json FILE] [--config PATH=VALUE ...]";
+const USAGE = "usage: npm run plan -- --stack <dev|prod> [--json FILE] [--markdown FILE] [--config PATH=VALUE ...]";
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -13,6 +13,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       stack: { type: "string", short: "s" },
       json: { type: "string" },
+      markdown: { type: "string" },
       config: { type: "string", short: "c", multiple: true },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
@@ -28,11 +29,12 @@ async function main(argv: string[]): Promise<number> {
   const config = readStackConfig(ROOT, stack, values.config ?? []);
   // The SDKs, the program and the policies load only once the arguments are known to be
   // good, so a usage error answers at once.
-  const [{ recordProgram }, { runPacks }, { buildDocument }, { formatPlan }] = await Promise.all([
+  const [{ recordProgram }, { runPacks }, { buildDocument }, { formatPlan }, { formatPlanMarkdown }] = await Promise.all([
     import("./record"),
     import("../../policies/runner"),
     import("./document"),
     import("./print"),
+    import("./markdown"),
   ]);
   // The SDK reads `new Error().stack` for every promise it makes; with source maps on,
   // formatting those stacks was a fifth of the plan's time. PLAN_SOURCE_MAPS=1 keeps them.
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const packs = await runPacks(recording.resources, stack, { outputs: recording.outputs });
   const doc = buildDocument(stack, recording, packs);
   if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(doc, null, 2)}\n`);
+  if (values.markdown) fs.writeFileSync(values.markdown, formatPlanMarkdown(doc));
   if (!values.quiet) console.log(formatPlan(doc));
   return doc.summary.mandatoryViolations > 0 ? 1 : 0;
 }
