@@ -13,5 +13,8 @@ export default defineConfig({
     // per worker instead of once per file (collect time 25 s -> 5 s). No test relies on
     // fresh module state; the one that runs the program in-process uses its own config.
     isolate: false,
+    // @actions/workflow-parser imports its JSON schema without an import attribute, which
+    // Node 20 refuses; inlined, vite transforms it (test/github/workflows.test.ts).
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
   },
 });

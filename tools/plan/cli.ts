@@ -1,11 +1,11 @@
-// `npm run plan -- --stack <dev|prod> [--json FILE] [--config PATH=VALUE ...] [--config-dir DIR]`
+// `npm run plan -- --stack <dev|prod> [--json FILE] [--markdown FILE] [--config PATH=VALUE ...] [--config-dir DIR]`
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError, readStackConfig } from "./config";
 
 const ROOT = path.resolve(__dirname, "../..");
-const USAGE = "usage: npm run plan -- --stack <dev|prod> [--json FILE] [--config PATH=VALUE ...] [--config-dir DIR]";
+const USAGE = "usage: npm run plan -- --stack <dev|prod> [--json FILE] [--markdown FILE] [--config PATH=VALUE ...] [--config-dir DIR]";
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -13,6 +13,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       stack: { type: "string", short: "s" },
       json: { type: "string" },
+      markdown: { type: "string" },
       config: { type: "string", short: "c", multiple: true },
       // Where Pulumi.yaml and Pulumi.<stack>.yaml are read from; the program is always this project's.
       "config-dir": { type: "string" },
@@ -31,13 +32,15 @@ async function main(argv: string[]): Promise<number> {
   if (!fs.existsSync(configDir) || !fs.statSync(configDir).isDirectory()) throw new UsageError(`--config-dir ${configDir} is not a directory`);
   const config = readStackConfig(configDir, stack, values.config ?? []);
   if (values.json) checkWritable(values.json);
+  if (values.markdown) checkWritable(values.markdown, "--markdown");
   // The SDKs, the program and the policies load only once the arguments are known to be
   // good, so a usage error answers at once.
-  const [{ recordProgram }, { runPacksDetailed }, { buildDocument }, { formatPlan }] = await Promise.all([
+  const [{ recordProgram }, { runPacksDetailed }, { buildDocument }, { formatPlan }, { formatPlanMarkdown }] = await Promise.all([
     import("./record"),
     import("../../policies/runner"),
     import("./document"),
     import("./print"),
+    import("./markdown"),
   ]);
   // The SDK reads `new Error().stack` for every promise it makes; with source maps on,
   // formatting those stacks was a fifth of the plan's time. PLAN_SOURCE_MAPS=1 keeps them.
@@ -45,16 +48,17 @@ async function main(argv: string[]): Promise<number> {
   const recording = await recordProgram(stack, config, path.join(ROOT, "index.ts"));
   const { packs, configFile } = await runPacksDetailed(recording.resources, stack, { outputs: recording.outputs });
   const doc = buildDocument(stack, recording, packs);
-  if (values.json) writeJson(values.json, `${JSON.stringify(doc, null, 2)}\n`);
+  if (values.json) writeOutput("--json", values.json, `${JSON.stringify(doc, null, 2)}\n`);
+  if (values.markdown) writeOutput("--markdown", values.markdown, formatPlanMarkdown(doc));
   if (!values.quiet) console.log(formatPlan(doc, { policyConfig: path.relative(ROOT, configFile).split(path.sep).join("/") }));
   return doc.summary.mandatoryViolations > 0 ? 1 : 0;
 }
 
 /**
- * Fails early, with one line, when `--json` names a file that cannot be written: its
+ * Fails early, with one line, when `--json` (or `--markdown`) names a file that cannot be written: its
  * directory is missing or not writable, it is a directory, or it is read-only.
  */
-export function checkWritable(file: string): void {
+export function checkWritable(file: string, option = "--json"): void {
   const dir = path.dirname(path.resolve(file));
   const problem = (() => {
     if (!fs.existsSync(dir)) return `directory ${dir} does not exist`;
@@ -75,15 +79,15 @@ export function checkWritable(file: string): void {
     }
     return undefined;
   })();
-  if (problem) throw new UsageError(`cannot write --json ${file}: ${problem}`);
+  if (problem) throw new UsageError(`cannot write ${option} ${file}: ${problem}`);
 }
 
-/** Writes the plan JSON; a failure (disk full, a race) is one line, not a stack trace. */
-function writeJson(file: string, text: string): void {
+/** Writes a plan report; a failure (disk full, a race) is one line, not a stack trace. */
+function writeOutput(option: string, file: string, text: string): void {
   try {
     fs.writeFileSync(file, text);
   } catch (err) {
-    throw new UsageError(`cannot write --json ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`cannot write ${option} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }
 
