@@ -64,19 +64,30 @@ const adminRoleArn = z
   .regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/)
   .describe("an IAM role ARN such as arn:aws:iam::123456789012:role/platform-admin");
 
-const publicCidr = z
-  .string()
-  .superRefine((text, ctx) => {
-    const problem = cidrProblem(text);
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: problem });
-      return;
-    }
-    const cidr = parseCidr(text);
-    if (cidr.prefix < 8) ctx.addIssue({ code: "custom", message: "is wider than /8: the public endpoint must stay restricted" });
-    else if (isPrivate(cidr)) ctx.addIssue({ code: "custom", message: "is a private range, which the public endpoint never sees" });
-  })
-  .describe("a public IPv4 CIDR of /8 or narrower, e.g. the operators' egress range 198.51.100.0/24 (never 0.0.0.0/0)");
+/**
+ * A public IPv4 block of /8 or narrower; `wide` and `private` say, for the setting at
+ * hand, why a wider or a private block is wrong.
+ */
+export function publicCidrSchema(reasons: { readonly wide: string; readonly private: string }, allowed: string) {
+  return z
+    .string()
+    .superRefine((text, ctx) => {
+      const problem = cidrProblem(text);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return;
+      }
+      const cidr = parseCidr(text);
+      if (cidr.prefix < 8) ctx.addIssue({ code: "custom", message: reasons.wide });
+      else if (isPrivate(cidr)) ctx.addIssue({ code: "custom", message: reasons.private });
+    })
+    .describe(allowed);
+}
+
+const publicCidr = publicCidrSchema(
+  { wide: "is wider than /8: the public endpoint must stay restricted", private: "is a private range, which the public endpoint never sees" },
+  "a public IPv4 CIDR of /8 or narrower, e.g. the operators' egress range 198.51.100.0/24 (never 0.0.0.0/0)",
+);
 
 const privateCidr = z
   .string()

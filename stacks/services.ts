@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { cidrProblem, isPrivate, parseCidr } from "../components/network/cidr";
-import { DNS_NAME } from "./compute";
+import { DNS_NAME, publicCidrSchema } from "./compute";
 import { serviceDataSchema } from "./data";
 
 /** A service name: a DNS label (it names the namespace, service account and IAM role). */
@@ -28,19 +27,10 @@ export function imageProblem(image: string): string | undefined {
 }
 
 /** A public IPv4 block an external host resolves to: what a NetworkPolicy can name instead of the host. */
-const egressCidr = z
-  .string()
-  .superRefine((text, ctx) => {
-    const problem = cidrProblem(text);
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: problem });
-      return;
-    }
-    const cidr = parseCidr(text);
-    if (cidr.prefix < 8) ctx.addIssue({ code: "custom", message: "is wider than /8, which opens the pods to the internet" });
-    else if (isPrivate(cidr)) ctx.addIssue({ code: "custom", message: "is a private range; external hosts are public" });
-  })
-  .describe("a public IPv4 CIDR of /8 or narrower, e.g. a range the provider publishes for its API (never 0.0.0.0/0)");
+const egressCidr = publicCidrSchema(
+  { wide: "is wider than /8, which opens the pods to the internet", private: "is a private range; external hosts are public" },
+  "a public IPv4 CIDR of /8 or narrower, e.g. a range the provider publishes for its API (never 0.0.0.0/0)",
+);
 
 const memoryQuantity = z
   .string()
