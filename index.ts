@@ -7,6 +7,10 @@ import { Edge } from "./components/edge/Edge";
 import { Mesh } from "./components/mesh/Mesh";
 import { createMicroservicePods, createServiceIdentities } from "./components/microservice/fleet";
 import { Network } from "./components/network/Network";
+import { AccountBaseline } from "./components/security/AccountBaseline";
+import { AlarmTopic } from "./components/security/AlarmTopic";
+import { AuditTrail } from "./components/security/AuditTrail";
+import { PlatformAlarms } from "./components/security/PlatformAlarms";
 import { lookupIdentity } from "./components/shared/identity";
 import { createAwsProvider, createTlsProvider, createUsEast1Provider, namePrefix } from "./components/shared/provider";
 import { loadSettings } from "./stacks";
@@ -177,6 +181,33 @@ const edge = new Edge(
   { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
 );
 
+// Alarms per service and for the API, to the stack's encrypted alarm topic.
+const alarmTopic = new AlarmTopic("alarms", { identity, namePrefix: prefix, protect: settings.protectStateful }, { providers: { aws } });
+new PlatformAlarms(
+  "alarms",
+  {
+    namePrefix: prefix,
+    topicArn: alarmTopic.topicArn,
+    clusterName: cluster.clusterName,
+    services: Object.fromEntries(
+      Object.entries(settings.services).map(([name, s]) => [
+        name,
+        // ServiceDatabase names its instance `<prefix>-<service>`.
+        { database: s.database.engine !== "none" ? { engine: s.database.engine, instanceClass: s.database.instanceClass as string, identifier: `${prefix}-${name}` } : undefined },
+      ]),
+    ),
+    api: edge.metricDimensions,
+  },
+  { providers: { aws } },
+);
+
+// The account's audit and detection services, unless an organisation-wide setup (or another stack) owns them.
+if (settings.security.accountServices === "create") {
+  const audit = { identity, namePrefix: prefix, accessLogBucket: data.accessLogBucket, noncurrentVersionDays: settings.data.buckets.noncurrentVersionDays, protect: settings.protectStateful };
+  new AuditTrail("audit", { ...audit, logRetentionDays: settings.logRetentionDays }, { providers: { aws } });
+  new AccountBaseline("baseline", audit, { providers: { aws } });
+}
+
 const outputs: StackOutputs = {
   outputsVersion: OUTPUTS_VERSION,
   environment: settings.environment,
@@ -226,12 +257,14 @@ const outputs: StackOutputs = {
     accessLogBucket: data.accessLogBucket,
   },
   edge: { albDnsName: edge.albDnsName, apiUrl: edge.apiUrl, webAclArn: edge.webAclArn, cdnDomain: edge.cdnDomain },
+  alarmTopicArn: alarmTopic.topicArn,
   kmsKeyArns: {
     flowLogs: network.flowLogKeyArn,
     eksSecrets: cluster.secretsKeyArn,
     eksVolumes: cluster.volumesKeyArn,
     logs: cluster.logsKeyArn,
     ...data.kmsKeyArns,
+    alarms: alarmTopic.kmsKeyArn,
   },
 };
 

@@ -127,6 +127,8 @@ export interface StackOutputs {
   readonly data: DataOutputs;
   /** The public edge. */
   readonly edge: EdgeOutputs;
+  /** The KMS-encrypted SNS topic every CloudWatch alarm of the stack notifies: subscribe on-call to it. */
+  readonly alarmTopicArn: pulumi.Output<string>;
   readonly kmsKeyArns: {
     readonly flowLogs: pulumi.Output<string>;
     /** EKS secrets envelope encryption. */
@@ -145,5 +147,7 @@ export interface StackOutputs {
     readonly efs: pulumi.Output<string>;
     /** Redshift Serverless, its admin secret and the Firehose delivery logs. */
     readonly analytics: pulumi.Output<string>;
+    /** The alarm topic. */
+    readonly alarms: pulumi.Output<string>;
   };
 }

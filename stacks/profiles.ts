@@ -55,6 +55,8 @@ export const PROFILES: Record<Environment, SettingsTree> = {
       buckets: { noncurrentVersionDays: 30, documentLock: { mode: "GOVERNANCE", days: 1 } },
       backupRetentionDays: 7,
     },
+    // Dev shares its account with prod (or an organisation baseline): it relies on their trail, detector, recorder and hub.
+    security: { accountServices: "existing" },
   }),
   prod: merge(shared, {
     network: { natStrategy: "OnePerAz" },
@@ -71,6 +73,8 @@ export const PROFILES: Record<Environment, SettingsTree> = {
       buckets: { noncurrentVersionDays: 365, documentLock: { mode: "COMPLIANCE", years: 7 } },
       backupRetentionDays: 35,
     },
+    // Prod owns the account's trail, GuardDuty detector, Config recorder and Security Hub.
+    security: { accountServices: "create" },
   }),
 };
 

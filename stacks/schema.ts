@@ -3,6 +3,7 @@ import { dataProblems, dataSchema } from "./data";
 import { clusterEnvironmentProblems, clusterSchema, meshSchema, privateAccessProblems } from "./compute";
 import { edgeSchema } from "./edge";
 import { networkSchema } from "./network";
+import { securitySchema } from "./security";
 import { servicesSchema } from "./services";
 
 /** The two environments this program knows; each has a profile of defaults. */
@@ -53,6 +54,7 @@ export const settingsSchema = z
     services: servicesSchema,
     data: dataSchema,
     edge: edgeSchema,
+    security: securitySchema,
   })
   .strict()
   .superRefine((s, ctx) => {

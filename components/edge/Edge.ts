@@ -119,6 +119,8 @@ export class Edge extends pulumi.ComponentResource {
   public readonly albLogBucket: pulumi.Output<string>;
   /** The catalog CDN's public name: the custom name, or the distribution's. */
   public readonly cdnDomain?: pulumi.Output<string>;
+  /** The ALB's and the gateway target group's ARN suffixes: their CloudWatch `LoadBalancer` and `TargetGroup` dimensions. */
+  public readonly metricDimensions: { readonly loadBalancer: pulumi.Output<string>; readonly targetGroup: pulumi.Output<string> };
 
   constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:Edge", name, {}, opts);
@@ -308,6 +310,7 @@ export class Edge extends pulumi.ComponentResource {
 
     this.albDnsName = alb.dnsName;
     this.apiUrl = `https://${args.apiHostName}`;
+    this.metricDimensions = { loadBalancer: alb.arnSuffix, targetGroup: targets.arnSuffix };
     this.webAclArn = waf.acl.arn;
     this.albLogBucket = logBucket.bucketName;
     this.registerOutputs({ albDnsName: this.albDnsName, apiUrl: this.apiUrl, webAclArn: this.webAclArn, cdnDomain: this.cdnDomain });

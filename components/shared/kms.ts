@@ -8,6 +8,11 @@ export interface ServiceGrant {
   readonly service: string;
   /** Conditions that scope the grant, in IAM policy syntax. */
   readonly condition?: pulumi.Input<Record<string, unknown>>;
+  /**
+   * The key actions granted.
+   * @default - encrypt, decrypt, re-encrypt, generate data keys and describe the key.
+   */
+  readonly actions?: readonly string[];
 }
 
 export interface KmsKeyArgs {
@@ -59,7 +64,7 @@ export function keyPolicy(args: KmsKeyArgs): pulumi.Output<string> {
       Sid: `Service${i}Uses`,
       Effect: "Allow",
       Principal: { Service: grant.service },
-      Action: use,
+      Action: grant.actions ? [...grant.actions] : use,
       Resource: "*",
       ...(grant.condition ? { Condition: grant.condition } : {}),
     });

@@ -33,6 +33,8 @@ export const COMPUTED: Record<string, Computed> = {
     url: String(inputs.url).replace(/^https:\/\//, ""),
   }),
   "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1 }),
+  // CloudWatch's TargetGroup dimension (the load balancer's is with its DNS name).
+  "aws:lb/targetGroup:TargetGroup": (name) => ({ arnSuffix: `targetgroup/${name}/73e2d6bc24d8a067` }),
   "tls:index/privateKey:PrivateKey": (name) => ({
     privateKeyPem: `-----BEGIN PRIVATE KEY-----\n${name}\n-----END PRIVATE KEY-----\n`,
     publicKeyPem: `-----BEGIN PUBLIC KEY-----\n${name}\n-----END PUBLIC KEY-----\n`,
@@ -65,7 +67,7 @@ export const COMPUTED: Record<string, Computed> = {
   "aws:msk/configuration:Configuration": () => ({ latestRevision: 1 }),
   "aws:s3/bucket:Bucket": (name, inputs) => ({ bucket: inputs.bucket ?? name, bucketRegionalDomainName: `${inputs.bucket ?? name}.s3.us-east-1.amazonaws.com` }),
   "aws:cloudfront/distribution:Distribution": (name) => ({ domainName: `${name}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" }),
-  "aws:lb/loadBalancer:LoadBalancer": (name, _inputs, { region }) => ({ dnsName: `${name}-1234567890.${region}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K" }),
+  "aws:lb/loadBalancer:LoadBalancer": (name, _inputs, { region }) => ({ dnsName: `${name}-1234567890.${region}.elb.amazonaws.com`, zoneId: "Z35SXDOTRQ7X7K", arnSuffix: `app/${name}/50dc6c495c0c9188` }),
   "aws:acm/certificate:Certificate": (name, inputs) => ({
     domainValidationOptions: [
       { domainName: inputs.domainName, resourceRecordName: `_${name}.${String(inputs.domainName)}.`, resourceRecordType: "CNAME", resourceRecordValue: `_${name}.acm-validations.aws.` },

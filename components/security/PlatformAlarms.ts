@@ -1,0 +1,78 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { SqlEngine } from "../../stacks/data";
+import {
+  ALARM_THRESHOLDS,
+  AlarmBase,
+  TargetDimensions,
+  connectionsThreshold,
+  databaseConnectionsAlarm,
+  podUtilizationAlarm,
+  targetErrorRateAlarm,
+  targetLatencyAlarm,
+} from "./alarms";
+
+/** One service, as its alarms see it. */
+export interface AlarmedService {
+  /**
+   * Its database: engine, instance class and RDS identifier.
+   * @default - no database, no connections alarm.
+   */
+  readonly database?: { readonly engine: SqlEngine; readonly instanceClass: string; readonly identifier: string };
+}
+
+export interface PlatformAlarmsArgs {
+  /** The prefix of every alarm name, e.g. `platform-prod`. */
+  readonly namePrefix: string;
+  /** The alarm topic: each alarm's ALARM, OK (and for pod metrics INSUFFICIENT_DATA) action. */
+  readonly topicArn: pulumi.Input<string>;
+  /** The EKS cluster's name (the Container Insights `ClusterName` dimension). */
+  readonly clusterName: pulumi.Input<string>;
+  /** Per service, by name (its namespace and Deployment are both named after it). */
+  readonly services: Readonly<Record<string, AlarmedService>>;
+  /** The edge ALB and its target group, whose CloudWatch metrics give the API's 5xx rate and latency. */
+  readonly api: TargetDimensions;
+}
+
+/**
+ * The stack's CloudWatch alarms, all to the alarm topic. Per service: CPU and memory of
+ * its pods against their limits (Container Insights), and its database's connections
+ * against 80% of the instance class's default `max_connections`. For the API: the
+ * target 5xx rate and p95 latency of the edge target group. Every API route forwards to
+ * that one target group (the Istio gateway), and ALB metrics have no listener-rule
+ * dimension, so 5xx and latency per service come from Istio's metrics in Prometheus.
+ */
+export class PlatformAlarms extends pulumi.ComponentResource {
+  /** The alarm names, by `<service>-<signal>` or `api-<signal>`. */
+  public readonly alarmNames: Readonly<Record<string, string>>;
+
+  constructor(name: string, args: PlatformAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("platform:security:PlatformAlarms", name, {}, opts);
+    const names: Record<string, string> = {};
+    const alarm = (key: string, description: string, build: (b: AlarmBase) => aws.cloudwatch.MetricAlarmArgs) => {
+      const b: AlarmBase = { alarmName: `${args.namePrefix}-${key}`, alarmDescription: description, topicArn: args.topicArn };
+      new aws.cloudwatch.MetricAlarm(`${name}-${key}`, build(b), { parent: this });
+      names[key] = b.alarmName;
+    };
+    const t = ALARM_THRESHOLDS;
+    for (const [svc, s] of Object.entries(args.services)) {
+      const pods = { clusterName: args.clusterName, namespace: svc, podName: svc };
+      alarm(`${svc}-cpu`, `${svc}: pod CPU above ${t.cpuPercent}% of its limit for 5 minutes.`, (b) => podUtilizationAlarm(b, "pod_cpu_utilization_over_pod_limit", pods, t.cpuPercent));
+      alarm(`${svc}-memory`, `${svc}: pod memory above ${t.memoryPercent}% of its limit for 5 minutes.`, (b) =>
+        podUtilizationAlarm(b, "pod_memory_utilization_over_pod_limit", pods, t.memoryPercent),
+      );
+      if (s.database) {
+        const db = s.database;
+        const threshold = connectionsThreshold(db.engine, db.instanceClass);
+        alarm(`${svc}-db-connections`, `${svc}: ${db.identifier} at ${threshold} connections or more (80% of ${db.engine}'s default max_connections on ${db.instanceClass}).`, (b) =>
+          databaseConnectionsAlarm(b, db.identifier, threshold),
+        );
+      }
+    }
+    alarm("api-5xx", `API: target 5xx responses above ${t.errorRatePercent}% of requests in 3 of 5 minutes.`, (b) => targetErrorRateAlarm(b, args.api, t.errorRatePercent));
+    alarm("api-latency", `API: p95 target response time above ${t.latencyP95Seconds}s in 3 of 5 minutes.`, (b) => targetLatencyAlarm(b, args.api, t.latencyP95Seconds));
+
+    this.alarmNames = names;
+    this.registerOutputs({ alarmNames: this.alarmNames });
+  }
+}
