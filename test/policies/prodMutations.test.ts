@@ -369,5 +369,9 @@ describe("mutations of the recorded prod plan: one protected field at a time", (
     for (const must of ["aws-ec2-routetable-egress-via-nat", "aws-cloudwatch-loggroup-kms", "aws-rds-instance-storage-encrypted", "kubernetes-istio-peerauthentication-no-permissive"]) expect(covered).toContain(must);
     // The public edge gives every ALB and WAF policy a target in the prod plan.
     for (const must of POLICIES.map((p) => p.policy.name).filter((n) => /^aws-(lb|wafv2)-/.test(n))) expect(covered).toContain(must);
+    // The alarm topic and the account baseline (prod creates it) give every CloudTrail, GuardDuty, Security Hub and SNS policy a target.
+    const baseline = POLICIES.map((p) => p.policy.name).filter((n) => /^aws-(cloudtrail|guardduty|securityhub|sns)-/.test(n));
+    expect(baseline).toHaveLength(10);
+    for (const must of baseline) expect(covered).toContain(must);
   });
 });

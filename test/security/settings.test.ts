@@ -1,0 +1,38 @@
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { SettingsError, configTree, resolveSettings } from "../../stacks";
+import { readStackConfig } from "../../tools/plan/config";
+
+const ROOT = path.resolve(__dirname, "../..");
+const tree = (stack: string, overrides: string[] = []) => configTree(readStackConfig(ROOT, stack, overrides).values);
+function errorFor(stack: string, overrides: string[]): string {
+  try {
+    resolveSettings(stack, tree(stack, overrides));
+  } catch (err) {
+    expect(err).toBeInstanceOf(SettingsError);
+    return (err as Error).message;
+  }
+  throw new Error(`no error for ${overrides.join(" ")}`);
+}
+
+describe("security settings", () => {
+  it("defaults: prod creates the account services, dev relies on the existing ones", () => {
+    expect(resolveSettings("prod", tree("prod")).security).toEqual({ accountServices: "create" });
+    expect(resolveSettings("dev", tree("dev")).security).toEqual({ accountServices: "existing" });
+  });
+
+  it("takes either value in either stack", () => {
+    expect(resolveSettings("prod", tree("prod", ["security.accountServices=existing"])).security.accountServices).toBe("existing");
+    expect(resolveSettings("dev", tree("dev", ["security.accountServices=create"])).security.accountServices).toBe("create");
+  });
+
+  it("rejects another value in one line naming the stack, setting, value and what is allowed", () => {
+    expect(errorFor("prod", ["security.accountServices=organization"])).toBe(
+      `Invalid settings for stack 'prod': platform:security.accountServices = "organization" is not one of the allowed values; allowed: create | existing`,
+    );
+  });
+
+  it("rejects an unknown key under security", () => {
+    expect(errorFor("dev", ["security.trail=true"])).toMatch(/^Invalid settings for stack 'dev': platform:security\.trail/);
+  });
+});
