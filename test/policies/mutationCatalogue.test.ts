@@ -250,6 +250,7 @@ describe("the mutation catalogue of the prod plan: one break per guarded propert
         "aws-msk-clusterpolicy-no-public-principal",
         "aws-s3-bucketpolicy-no-public-principal",
         "aws-secretsmanager-secretpolicy-no-public-principal",
+        "aws-sns-topicpolicy-no-public-principal",
         "aws-sqs-queuepolicy-no-public-principal",
         "kubernetes-istio-authorizationpolicy-allow-rules-scoped",
         "kubernetes-istio-gateway-no-wildcard-host",

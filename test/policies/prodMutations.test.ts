@@ -213,7 +213,7 @@ const MUTATIONS: Record<string, PlanMutation> = {
   "aws-kms-key-policy-no-public-principal": set(T.key, "policy", PUBLIC_STATEMENT),
   "aws-kms-key-no-bypass-lockout-check": set(T.key, "bypassPolicyLockoutSafetyCheck", true),
   "aws-guardduty-detector-enabled": set("aws:guardduty/detector:Detector", "enable", false),
-  "aws-guardduty-detector-features": { target: first("aws:guardduty/detectorFeature:DetectorFeature"), mutate: (r) => (r.inputs.status = "DISABLED"), at: (r, doc) => referenced(doc, r.inputs.detectorId, "aws:guardduty/detector:Detector") },
+  "aws-guardduty-detector-features": { target: first("aws:guardduty/detectorFeature:DetectorFeature", (f) => f.inputs.name === "S3_DATA_EVENTS"), mutate: (r) => (r.inputs.status = "DISABLED"), at: (r, doc) => referenced(doc, r.inputs.detectorId, "aws:guardduty/detector:Detector") },
   "aws-securityhub-account-enabled": { target: first("aws:securityhub/account:Account"), mutate: removeResource, at: (_r, doc) => ofType(doc, "aws:guardduty/detector:Detector") ?? ofType(doc, T.trail) },
   "aws-securityhub-account-standards": { target: first("aws:securityhub/standardsSubscription:StandardsSubscription"), mutate: removeResource, at: (_r, doc) => ofType(doc, "aws:securityhub/account:Account") },
   "aws-iam-policy-no-admin-wildcard": set("aws:iam/policy:Policy", "policy", PUBLIC_STATEMENT.replace('"Principal":"*",', "")),
