@@ -1,7 +1,11 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SettingsError, configTree, resolveSettings } from "../../stacks";
 import { readStackConfig } from "../../tools/plan/config";
+import type { PlanDocument } from "../../tools/plan/types";
+import { runPlan } from "../support/run";
 
 const ROOT = path.resolve(__dirname, "../..");
 const tree = (stack: string, overrides: string[] = []) => configTree(readStackConfig(ROOT, stack, overrides).values);
@@ -35,4 +39,17 @@ describe("security settings", () => {
   it("rejects an unknown key under security", () => {
     expect(errorFor("dev", ["security.trail=true"])).toBe("Invalid settings for stack 'dev': platform:security.trail = true is not a known setting; allowed: settings here are accountServices");
   });
+
+  it("prod with existing account services plans no trail, detector, recorder or hub, keeps its alarms, and passes the packs", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "security-")), "plan.json");
+    const result = await runPlan("--stack", "prod", "--config", "security.accountServices=existing", "--json", file);
+    expect(result.status, result.stderr).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(file, "utf8")) as PlanDocument;
+    const types = new Set(doc.resources.map((r) => r.type));
+    for (const t of ["aws:cloudtrail/trail:Trail", "aws:guardduty/detector:Detector", "aws:cfg/recorder:Recorder", "aws:securityhub/account:Account", "platform:security:AuditTrail", "platform:security:AccountBaseline"]) {
+      expect(types.has(t), t).toBe(false);
+    }
+    expect(doc.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")).toHaveLength(11);
+    expect(doc.outputs.alarmTopicArn).toBe("arn:aws:sns:us-east-1:123456789012:topic/alarms-topic");
+  }, 120_000);
 });
