@@ -7,6 +7,9 @@ import { Edge } from "./components/edge/Edge";
 import { Mesh } from "./components/mesh/Mesh";
 import { createMicroservicePods, createServiceIdentities } from "./components/microservice/fleet";
 import { Network } from "./components/network/Network";
+import { COLLECTOR_ADDRESS } from "./components/observability/manifests";
+import { Observability } from "./components/observability/Observability";
+import { MESH, principal } from "./components/mesh/values";
 import { lookupIdentity } from "./components/shared/identity";
 import { createAwsProvider, createTlsProvider, createUsEast1Provider, namePrefix } from "./components/shared/provider";
 import { loadSettings } from "./stacks";
@@ -64,8 +67,8 @@ const cluster = new Cluster(
   { providers: { aws, tls } },
 );
 
-// Tracing only when a collector is configured (none is deployed by default).
-const tracing = settings.mesh.tracingCollector ? splitAddress(settings.mesh.tracingCollector) : undefined;
+// Traces go to the stack's own OpenTelemetry collector (Observability, below) unless another is configured.
+const tracing = splitAddress(settings.mesh.tracingCollector ?? COLLECTOR_ADDRESS);
 const mesh = new Mesh(
   "mesh",
   {
@@ -141,6 +144,21 @@ const pods = createMicroservicePods(
     logRetentionDays: settings.logRetentionDays,
     protectStateful: settings.protectStateful,
     bindings: data.bindings,
+  },
+  { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
+);
+
+// Shared observability: the collector the mesh traces to, Fluent Bit into the services' log groups.
+new Observability(
+  "observability",
+  {
+    identity,
+    oidcProviderArn: cluster.oidcProviderArn,
+    oidcIssuerHost: cluster.oidcIssuerHost,
+    traceSenders: [...Object.keys(settings.services), MESH.gatewayNamespace],
+    senderPrincipals: [...Object.keys(settings.services).map((svc) => principal(svc, svc)), mesh.gatewayPrincipal],
+    applicationCidrs: network.subnetCidrs.application,
+    logGroups: Object.entries(pods).map(([service, pod]) => ({ service, logGroupName: pod.logGroupName })),
   },
   { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
 );
