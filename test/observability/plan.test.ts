@@ -14,6 +14,9 @@ const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 const SERVICES = ["user", "product", "order"];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Model = new (data?: any) => object;
+const validate = (Kind: Model, data: unknown) => (new Kind(data) as { validate(): void }).validate();
 
 describe.each(STACKS)("observability (%s)", (stack) => {
   const doc = loadPlan(stack);
@@ -45,11 +48,11 @@ describe.each(STACKS)("observability (%s)", (stack) => {
     const ns = inputs("kubernetes:core/v1:Namespace", "observability-ns");
     expect(ns.metadata.name).toBe("observability");
     expect(ns.metadata.labels).toMatchObject({ "istio-injection": "enabled", "pod-security.kubernetes.io/enforce": "restricted" });
-    new Namespace(ns).validate();
-    for (const r of ofType(doc, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((r) => r.name.startsWith("observability-"))) new NetworkPolicy(r.inputs as Any).validate();
-    for (const r of ofType(doc, "kubernetes:security.istio.io/v1:AuthorizationPolicy").filter((r) => r.name.startsWith("observability-"))) new AuthorizationPolicy(r.inputs as Any).validate();
-    new Sidecar(inputs("kubernetes:networking.istio.io/v1:Sidecar", "observability-sidecar-default")).validate();
-    new ServiceEntry(inputs("kubernetes:networking.istio.io/v1:ServiceEntry", "observability-serviceentry-aws-apis")).validate();
+    validate(Namespace, ns);
+    for (const r of ofType(doc, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((r) => r.name.startsWith("observability-"))) validate(NetworkPolicy, r.inputs);
+    for (const r of ofType(doc, "kubernetes:security.istio.io/v1:AuthorizationPolicy").filter((r) => r.name.startsWith("observability-"))) validate(AuthorizationPolicy, r.inputs);
+    validate(Sidecar, inputs("kubernetes:networking.istio.io/v1:Sidecar", "observability-sidecar-default"));
+    validate(ServiceEntry, inputs("kubernetes:networking.istio.io/v1:ServiceEntry", "observability-serviceentry-aws-apis"));
   });
 
   it("fences the collector: deny all, OTLP 4317 in from the services and the gateway only, AWS endpoints out on 443", () => {
