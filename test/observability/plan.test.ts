@@ -5,6 +5,7 @@ import { ServiceEntry, Sidecar } from "@kubernetes-models/istio/networking.istio
 import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1";
 import { awsEksNodeGroupCapacity } from "../../policies/rules/aws/eks/aws-eks-nodegroup-capacity";
 import { CHART_MODELS } from "../../policies/lib/capacity";
+import { kubernetesCoreServiceReferenceExists } from "../../policies/rules/kubernetes/core/kubernetes-core-service-reference-exists";
 import { runPolicy } from "../policies/fixtures";
 import { clonePlan, loadPlan, ofType, single, STACKS } from "../support/plans";
 
@@ -109,9 +110,15 @@ describe.each(STACKS)("observability (%s)", (stack) => {
     expect(Object.values(trust.Statement[0].Condition.StringEquals)).toContain("system:serviceaccount:observability:otel-collector");
   });
 
-  it("points the mesh at the collector's Service", () => {
+  it("points the mesh at the collector's Service, which the release creates", async () => {
     const mesh = inputs(RELEASE, "mesh-istiod").values.meshConfig;
     expect(mesh.extensionProviders[0].opentelemetry).toEqual({ service: "otel-collector.observability.svc.cluster.local", port: 4317 });
+    expect((await runPolicy(kubernetesCoreServiceReferenceExists, doc.resources)).violations).toEqual([]);
+    // The Service is named after the release: another release name leaves the mesh and every Sidecar pointing nowhere.
+    const renamed = clonePlan(doc);
+    (single(renamed, RELEASE, "observability-collector").inputs as Any).name = "collector";
+    const { violations } = await runPolicy(kubernetesCoreServiceReferenceExists, renamed.resources);
+    expect(violations.map((v) => String(v).split(":")[0]).sort()).toEqual(["mesh-istiod", "order-pod-sidecar", "product-pod-sidecar", "user-pod-sidecar"]);
   });
 
   it("ships each service namespace's container logs to its own log group, with the three Logs calls on those groups only", () => {
