@@ -6,6 +6,7 @@ import { AuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/
 import { awsEksNodeGroupCapacity } from "../../policies/rules/aws/eks/aws-eks-nodegroup-capacity";
 import { CHART_MODELS } from "../../policies/lib/capacity";
 import { kubernetesCoreServiceReferenceExists } from "../../policies/rules/kubernetes/core/kubernetes-core-service-reference-exists";
+import { kubernetesIstioIrsaAwsApisReachable } from "../../policies/rules/kubernetes/istio/kubernetes-istio-irsa-aws-apis-reachable";
 import { runPolicy } from "../policies/fixtures";
 import { clonePlan, loadPlan, ofType, single, STACKS } from "../support/plans";
 
@@ -78,6 +79,22 @@ describe.each(STACKS)("observability (%s)", (stack) => {
       vpcEndpointType: "Interface",
       privateDnsEnabled: true,
     });
+  });
+
+  it("X-Ray is reachable from the collector only with its ServiceEntry host and the xray interface endpoint", async () => {
+    expect((await runPolicy(kubernetesIstioIrsaAwsApisReachable, doc.resources)).violations).toEqual([]);
+    const noEndpoint = clonePlan(doc);
+    noEndpoint.resources = noEndpoint.resources.filter((r) => r.name !== "network-endpoint-xray");
+    const natRouted = ofType(doc, "aws:ec2/route:Route").some((r) => String(r.inputs.natGatewayId ?? "") !== "");
+    const viaNat = (await runPolicy(kubernetesIstioIrsaAwsApisReachable, noEndpoint.resources)).violations;
+    // With a NAT route the API is still routed; the mesh declaration is what the collector cannot do without.
+    expect([natRouted, viaNat]).toEqual([true, []]);
+    const undeclared = clonePlan(doc);
+    const entry = single(undeclared, "kubernetes:networking.istio.io/v1:ServiceEntry", "observability-serviceentry-aws-apis").inputs as Any;
+    entry.spec.hosts = ["sts.us-east-1.amazonaws.com"];
+    const { violations } = await runPolicy(kubernetesIstioIrsaAwsApisReachable, undeclared.resources);
+    expect(violations).toHaveLength(1);
+    expect(String(violations[0])).toMatch(/^observability-collector-role: .*IRSA for observability\/otel-collector\) is granted xray:PutTraceSegments, but namespace 'observability' reaches no xray\.us-east-1\.amazonaws\.com through the mesh/);
   });
 
   it("runs the pinned contrib collector: 2 replicas, explicit requests, OTLP gRPC in, awsxray out, IRSA with X-Ray writes only", () => {
