@@ -11,6 +11,9 @@ import { AccountBaseline } from "./components/security/AccountBaseline";
 import { AlarmTopic } from "./components/security/AlarmTopic";
 import { AuditTrail } from "./components/security/AuditTrail";
 import { PlatformAlarms } from "./components/security/PlatformAlarms";
+import { COLLECTOR_ADDRESS } from "./components/observability/manifests";
+import { Observability } from "./components/observability/Observability";
+import { MESH, principal } from "./components/mesh/values";
 import { lookupIdentity } from "./components/shared/identity";
 import { createAwsProvider, createTlsProvider, createUsEast1Provider, namePrefix } from "./components/shared/provider";
 import { loadSettings } from "./stacks";
@@ -68,8 +71,8 @@ const cluster = new Cluster(
   { providers: { aws, tls } },
 );
 
-// Tracing only when a collector is configured (none is deployed by default).
-const tracing = settings.mesh.tracingCollector ? splitAddress(settings.mesh.tracingCollector) : undefined;
+// Traces go to the stack's own OpenTelemetry collector (Observability, below) unless another is configured.
+const tracing = splitAddress(settings.mesh.tracingCollector ?? COLLECTOR_ADDRESS);
 const mesh = new Mesh(
   "mesh",
   {
@@ -145,6 +148,21 @@ const pods = createMicroservicePods(
     logRetentionDays: settings.logRetentionDays,
     protectStateful: settings.protectStateful,
     bindings: data.bindings,
+  },
+  { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
+);
+
+// Shared observability: the collector the mesh traces to, Fluent Bit into the services' log groups.
+new Observability(
+  "observability",
+  {
+    identity,
+    oidcProviderArn: cluster.oidcProviderArn,
+    oidcIssuerHost: cluster.oidcIssuerHost,
+    traceSenders: [...Object.keys(settings.services), MESH.gatewayNamespace],
+    senderPrincipals: [...Object.keys(settings.services).map((svc) => principal(svc, svc)), mesh.gatewayPrincipal],
+    applicationCidrs: network.subnetCidrs.application,
+    logGroups: Object.entries(pods).map(([service, pod]) => ({ service, logGroupName: pod.logGroupName })),
   },
   { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
 );

@@ -219,8 +219,8 @@ export const meshSchema = z
     /**
      * `host:port` of the OTLP gRPC collector traces go to. An in-cluster host
      * (`<svc>.<ns>.svc.cluster.local`) must be a Service of the plan (policy
-     * kubernetes-core-service-reference-exists): nothing deploys a collector yet.
-     * @default - none: no tracing provider in the mesh config, no Telemetry, no egress to a collector.
+     * kubernetes-core-service-reference-exists).
+     * @default - the stack's own collector, `otel-collector.observability.svc.cluster.local:4317` (it exports to AWS X-Ray).
      */
     tracingCollector: collectorAddress.optional(),
     /** The share of requests traced when a collector is set. */

@@ -276,15 +276,12 @@ export function pdbSpec(spec: ServiceSpec): Input.policy.v1.PodDisruptionBudgetS
   return { minAvailable: 1, selector: { matchLabels: { app: spec.name } } };
 }
 
-const nsSelector = (ns: string) => ({ matchLabels: { "kubernetes.io/metadata.name": ns } });
+/** Selects a namespace by its name label (set by Kubernetes on every namespace). */
+export const nsSelector = (ns: string) => ({ matchLabels: { "kubernetes.io/metadata.name": ns } });
 
-/** NetworkPolicies: deny all both ways, then allow the gateway and callers in, and DNS, istiod, callees, tracing, data and AWS endpoints out. */
-export function networkPolicies(spec: ServiceSpec): Record<string, Input.networking.v1.NetworkPolicySpec> {
-  const app = { matchLabels: { app: spec.name } };
-  const port = spec.settings.port;
-  const tracing = spec.mesh.tracing;
-  const tracingNs = tracing && clusterHostNamespace(tracing.host);
-  const egress: Input.networking.v1.NetworkPolicyEgressRule[] = [
+/** The egress every meshed pod needs: cluster DNS, and istiod for xDS and certificates. */
+export function meshBaseEgress(): Input.networking.v1.NetworkPolicyEgressRule[] {
+  return [
     {
       to: [{ namespaceSelector: nsSelector("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
       ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }],
@@ -293,6 +290,17 @@ export function networkPolicies(spec: ServiceSpec): Record<string, Input.network
       to: [{ namespaceSelector: nsSelector(MESH.namespace), podSelector: { matchLabels: { app: "istiod" } } }],
       ports: [{ protocol: "TCP", port: ISTIOD_PORT }],
     },
+  ];
+}
+
+/** NetworkPolicies: deny all both ways, then allow the gateway and callers in, and DNS, istiod, callees, tracing, data and AWS endpoints out. */
+export function networkPolicies(spec: ServiceSpec): Record<string, Input.networking.v1.NetworkPolicySpec> {
+  const app = { matchLabels: { app: spec.name } };
+  const port = spec.settings.port;
+  const tracing = spec.mesh.tracing;
+  const tracingNs = tracing && clusterHostNamespace(tracing.host);
+  const egress: Input.networking.v1.NetworkPolicyEgressRule[] = [
+    ...meshBaseEgress(),
     ...spec.callees.map((callee) => ({
       to: [{ namespaceSelector: nsSelector(callee.name), podSelector: { matchLabels: { app: callee.name } } }],
       ports: [{ protocol: "TCP", port: callee.port }],

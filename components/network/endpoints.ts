@@ -12,6 +12,8 @@ export const INTERFACE_ENDPOINTS = {
   // The data tier's queues and event bus: pods reach them without leaving the VPC.
   sqs: "sqs",
   events: "events",
+  // The OpenTelemetry collector's X-Ray exporter.
+  xray: "xray",
 } as const;
 
 /** `com.amazonaws.<region>.<service>`: the endpoint service name. */

@@ -103,6 +103,14 @@ export const CHART_MODELS: Readonly<Record<string, (values: unknown, release: st
   ],
   "secrets-store-csi-driver-provider-aws": (v) => [{ requests: resourcesOr(v, "resources", ms(50, 100)), count: 1, perNode: true }],
   "cluster-autoscaler": (v) => [{ requests: resourcesOr(v, "resources", ms(0, 0)), count: number(at(v, "replicaCount"), 1), perNode: false }],
+  // The OpenTelemetry collector: a Deployment of replicaCount (default 1), or a DaemonSet in mode daemonset; no default requests.
+  "opentelemetry-collector": (v) => [
+    { requests: resourcesOr(v, "resources", ms(0, 0)), count: at(v, "mode") === "daemonset" ? 1 : number(at(v, "replicaCount"), 1), perNode: at(v, "mode") === "daemonset" },
+  ],
+  // Fluent Bit: a DaemonSet by default (kind), else a Deployment of replicaCount; no default requests.
+  "fluent-bit": (v) => [
+    { requests: resourcesOr(v, "resources", ms(0, 0)), count: at(v, "kind") === "Deployment" ? number(at(v, "replicaCount"), 1) : 1, perNode: at(v, "kind") !== "Deployment" },
+  ],
   "aws-load-balancer-controller": (v) => [{ requests: resourcesOr(v, "resources", ms(0, 0)), count: number(at(v, "replicaCount"), 2), perNode: false }],
 };
 

@@ -39,6 +39,8 @@ describe("capacity of the recorded plans", () => {
       "secrets-store-csi-driver": ["linux.driver.resources.requests", "linux.registrar.resources.requests", "linux.livenessProbe.resources.requests"],
       "secrets-store-csi-driver-provider-aws": ["resources.requests"],
       "cluster-autoscaler": ["resources.requests"],
+      "opentelemetry-collector": ["resources.requests"],
+      "fluent-bit": ["resources.requests"],
       base: [],
     };
     const releases = loadPlan("dev").resources.filter((r: PlanResource) => r.type === RELEASE);
@@ -50,7 +52,7 @@ describe("capacity of the recorded plans", () => {
         expect(v, `${r.name}: ${p}`).toMatchObject({ cpu: expect.any(String), memory: expect.any(String) });
       }
     }
-    expect(releases.map((r) => r.inputs.chart)).toContain("cluster-autoscaler");
+    expect(releases.map((r) => r.inputs.chart)).toEqual(expect.arrayContaining(["cluster-autoscaler", "opentelemetry-collector", "fluent-bit"]));
   });
 });
 

@@ -19,15 +19,17 @@ describe.each(STACKS)("mesh (%s)", (stack) => {
     expect(releases["mesh-gateway"].inputs).toMatchObject({ namespace: "istio-ingress", name: "istio-ingressgateway" });
   });
 
-  it("configures REGISTRY_ONLY egress, path normalisation and the Istio CNI; no tracing provider without a collector", () => {
+  it("configures REGISTRY_ONLY egress, path normalisation and the Istio CNI; traces to the stack's collector", () => {
     const values = releases["mesh-istiod"].inputs.values as Record<string, Record<string, unknown>>;
     expect(values.meshConfig.outboundTrafficPolicy).toEqual({ mode: "REGISTRY_ONLY" });
     expect(values.meshConfig.pathNormalization).toEqual({ normalization: "DECODE_AND_MERGE_SLASHES" });
-    // No collector is configured by default (none is deployed): tracing is off.
-    expect(values.meshConfig.enableTracing).toBe(false);
-    expect(values.meshConfig.extensionProviders).toBeUndefined();
+    // No collector is configured: the mesh traces to the stack's own (Observability).
+    expect(values.meshConfig.enableTracing).toBe(true);
+    expect(values.meshConfig.extensionProviders).toEqual([
+      { name: "otel-tracing", opentelemetry: { service: "otel-collector.observability.svc.cluster.local", port: 4317 } },
+    ]);
     expect(values.pilot).toMatchObject({ cni: { enabled: true }, replicaCount: 2 });
-    expect(doc.resources.filter((r) => r.type === "kubernetes:telemetry.istio.io/v1:Telemetry")).toEqual([]);
+    expect(doc.resources.filter((r) => r.type === "kubernetes:telemetry.istio.io/v1:Telemetry")).toHaveLength(1);
   });
 
   it("plugs in the CA: cacerts from the tls intermediate, secret, before istiod", () => {

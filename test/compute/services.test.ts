@@ -216,6 +216,8 @@ describe.each(STACKS)("microservices (%s)", (stack) => {
       const hosts = spec(one("kubernetes:networking.istio.io/v1:Sidecar")).egress[0].hosts;
       const expected = ["./*", "istio-system/*"];
       if (service === "order") expected.push("product/*", "user/*");
+      // The mesh traces to the stack's collector by default.
+      expected.push("observability/otel-collector.observability.svc.cluster.local");
       expected.push("./sts.us-east-1.amazonaws.com");
       // user and product read the Redis AUTH secret, so their role reaches Secrets Manager.
       if (service !== "order") expected.push("./secretsmanager.us-east-1.amazonaws.com");

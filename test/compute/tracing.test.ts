@@ -7,9 +7,11 @@ import type { PlanDocument } from "../../tools/plan/types";
 import { runPlan } from "../support/run";
 
 const COLLECTOR = "otel-collector.observability.svc.cluster.local";
+// A collector in a namespace the stack does not deploy.
+const ELSEWHERE = "jaeger-collector.tracing.svc.cluster.local";
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-tracing-")), "dev.json");
 // dev with a collector configured that the stack does not deploy.
-const run = runPlan("--stack", "dev", "--quiet", "--json", file, "--config", `mesh.tracingCollector=${COLLECTOR}:4317`);
+const run = runPlan("--stack", "dev", "--quiet", "--json", file, "--config", `mesh.tracingCollector=${ELSEWHERE}:4317`);
 
 describe("tracing", () => {
   it("names the collector in the mesh config only when one is configured", () => {
@@ -38,6 +40,6 @@ describe("tracing", () => {
     const telemetry = doc.resources.find((x) => x.type === "kubernetes:telemetry.istio.io/v1:Telemetry")!;
     expect((telemetry.inputs.spec as { tracing: { randomSamplingPercentage: number }[] }).tracing[0].randomSamplingPercentage).toBe(100);
     const np = doc.resources.find((x) => x.name === "user-pod-allow-egress")!;
-    expect(JSON.stringify(np.inputs)).toContain('"kubernetes.io/metadata.name":"observability"');
+    expect(JSON.stringify(np.inputs)).toContain('"kubernetes.io/metadata.name":"tracing"');
   });
 });

@@ -250,10 +250,10 @@ const MUTATIONS: Record<string, PlanMutation> = {
     at: (r, doc) => doc.resources.find((x) => x.name === `${r.name}-bare`),
   },
   "kubernetes-core-service-cluster-ip": { target: (doc) => ofType(doc, "kubernetes:core/v1:Service", inNamespace(appNamespace(doc))), mutate: (r) => setPath(r.inputs, "spec.type", "NodePort") },
-  // What the mesh config named before tracing became optional: a collector nothing deploys.
+  // A collector nothing deploys (the stack's own is otel-collector.observability).
   "kubernetes-core-service-reference-exists": {
     target: first("kubernetes:helm.sh/v3:Release", (r) => r.inputs.chart === "istiod"),
-    mutate: (r) => setPath(r.inputs, "values.meshConfig.extensionProviders", [{ name: "otel-tracing", opentelemetry: { service: "otel-collector.observability.svc.cluster.local", port: 4317 } }]),
+    mutate: (r) => setPath(r.inputs, "values.meshConfig.extensionProviders", [{ name: "otel-tracing", opentelemetry: { service: "jaeger-collector.tracing.svc.cluster.local", port: 4317 } }]),
   },
   "kubernetes-networking-namespace-default-deny": {
     target: (doc) => ofType(doc, "kubernetes:networking.k8s.io/v1:NetworkPolicy", (p) => Object.keys(get(p.inputs, "spec.podSelector.matchLabels") ?? {}).length === 0 && inNamespace(appNamespace(doc))(p)),
