@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PLAN_CACHE, STACKS } from "./plans";
+import { TS_NODE_ARGS } from "./run";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -14,7 +15,7 @@ export default async function setup(): Promise<void> {
         new Promise<void>((resolve, reject) => {
           const child = spawn(
             process.execPath,
-            [require.resolve("tsx/cli"), "tools/plan/cli.ts", "--stack", stack, "--json", path.join(PLAN_CACHE, `${stack}.json`), "--quiet"],
+            [...TS_NODE_ARGS, "tools/plan/cli.ts", "--stack", stack, "--json", path.join(PLAN_CACHE, `${stack}.json`), "--quiet"],
             { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
           );
           let stderr = "";
