@@ -52,10 +52,11 @@ export function runNode(nodeArgs: readonly string[]): Run {
 
 /**
  * A TypeScript entry point run as its npm script runs it; with BENCH_TSX=1 under tsx instead
- * (how the scripts ran before the cached compile), for a comparison on the same machine.
+ * in this process (`node --import tsx`, as tsx's CLI runs its child: how the scripts ran before the
+ * cached compile), for a comparison on the same machine.
  */
 export const runTs = (args: readonly string[]): Run =>
-  runNode(process.env.BENCH_TSX === "1" ? [require.resolve("tsx/cli"), ...args] : [...TS_NODE_ARGS, ...args]);
+  runNode(process.env.BENCH_TSX === "1" ? ["--import", "tsx", ...args] : [...TS_NODE_ARGS, ...args]);
 
 /** min/median/max of `values` (the median of an even count is the lower middle, a value that was measured). */
 export function spread(values: readonly number[]): Spread {
