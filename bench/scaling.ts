@@ -1,11 +1,12 @@
 // The offline plan's growth with the number of services: 3, 30 and 100 generated
 // services through a `--config services=<json>` override of the dev stack.
-import { medianMs, resourceCount } from "./timing";
+import { type Measured, formatMeasured, measure, resourceCount, runTs } from "./timing";
 
 /** One measured size. */
 export interface ScalingRow {
   readonly services: number;
-  readonly ms: number;
+  /** Wall time and peak RSS of the plan's process, over the runs. */
+  readonly measured: Measured;
   readonly resources: number;
 }
 
@@ -31,23 +32,33 @@ export function generatedServices(n: number): Record<string, unknown> {
   );
 }
 
-/** Runs the dev plan once per size (median of `runs`) and returns wall time and resource count. */
+/** Runs the dev plan `runs` times per size and returns its wall time, peak RSS and resource count. */
 export function scalingRows(runs: number, sizes: readonly number[] = SCALING_SIZES): ScalingRow[] {
   return sizes.map((services) => {
-    const plan = medianMs(["tools/plan/cli.ts", "--stack", "dev", "--config", `services=${JSON.stringify(generatedServices(services))}`], runs);
-    return { services, ms: plan.ms, resources: resourceCount(plan.last.stdout) };
+    const args = ["tools/plan/cli.ts", "--stack", "dev", "--config", `services=${JSON.stringify(generatedServices(services))}`];
+    const measured = measure(() => runTs(args), runs);
+    return { services, measured, resources: resourceCount(measured.last.stdout) };
   });
 }
 
-/** The rows as text, with the marginal cost per added service between sizes. */
+/** What one added service costs between two sizes, from the medians: ms, MB of peak RSS and resources. */
+export function marginal(from: ScalingRow, to: ScalingRow): { ms: number; mb: number; resources: number } {
+  const n = to.services - from.services;
+  return {
+    ms: (to.measured.ms.median - from.measured.ms.median) / n,
+    mb: (to.measured.rssMb.median - from.measured.rssMb.median) / n,
+    resources: (to.resources - from.resources) / n,
+  };
+}
+
+/** The rows as text (min/median/max wall time, median peak RSS), then the marginal cost per added service between sizes. */
 export function formatScaling(rows: readonly ScalingRow[]): string[] {
-  return rows.map((r, i) => {
-    const prev = rows[i - 1];
-    const marginal = prev
-      ? `   +${((r.ms - prev.ms) / (r.services - prev.services)).toFixed(1)} ms and +${((r.resources - prev.resources) / (r.services - prev.services)).toFixed(1)} resources per service`
-      : "";
-    return `${`plan dev, ${r.services} services (${r.resources} resources)`.padEnd(40)} ${r.ms.toFixed(0).padStart(6)} ms${marginal}`;
+  const table = rows.map((r) => `${`plan dev, ${r.services} services (${r.resources} resources)`.padEnd(44)} ${formatMeasured(r.measured)}`);
+  const steps = rows.slice(1).map((r, i) => {
+    const m = marginal(rows[i], r);
+    return `per added service, ${rows[i].services} -> ${r.services}:`.padEnd(44) + ` +${m.ms.toFixed(1)} ms, +${m.mb.toFixed(2)} MB, +${m.resources.toFixed(1)} resources`;
   });
+  return [...table, ...steps];
 }
 
 if (require.main === module) {

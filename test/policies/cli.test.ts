@@ -8,7 +8,7 @@ import { formatPolicyList } from "../../tools/policies";
 import { policyRows } from "../../tools/policyTable";
 import type { PlanDocument } from "../../tools/plan/types";
 import { clonePlan, loadPlan } from "../support/plans";
-import { ROOT, runTs } from "../support/run";
+import { ROOT, TS_NODE_ARGS, runTs } from "../support/run";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-check-"));
 
@@ -76,7 +76,7 @@ describe("npm run policies", () => {
 describe.concurrent("the packs as the Pulumi CLI runs them", () => {
   for (const pack of PACKS) {
     it(`policies/${pack.dir} constructs its PolicyPack and serves it (prints the analyzer's port)`, async () => {
-      const child = spawn(process.execPath, [require.resolve("tsx/cli"), "index.ts"], { cwd: path.join(ROOT, "policies", pack.dir) });
+      const child = spawn(process.execPath, [...TS_NODE_ARGS, "index.ts"], { cwd: path.join(ROOT, "policies", pack.dir) });
       let stderr = "";
       child.stderr.on("data", (d) => (stderr += d));
       const first = await new Promise<string>((resolve) => {

@@ -1,3 +1,4 @@
+import "./lazyTypescript";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { ProgramConfig } from "./config";
@@ -88,12 +89,25 @@ export async function recordProgram(
   // the first is rethrown below, so the second must not crash the process.
   const swallow = () => undefined;
   process.on("unhandledRejection", swallow);
+  // Each registration sends the engine its source position and whole call stack (an
+  // unlimited `new Error().stack`, formatted and parsed: a tenth of the plan's time). A plan
+  // records neither, so the recorder skips them while the program runs.
+  const sdkResource = pulumi.Resource as unknown as { stackTrace: (skip: number) => unknown[] };
+  const stackTrace = sdkResource.stackTrace;
+  sdkResource.stackTrace = () => [];
+  // The SDK also keeps `new Error().stack` on every promise it makes, for its leak report
+  // (a fifth of the plan's time at the default depth of 10). Two frames still name where
+  // an error in the program was thrown; PLAN_STACK_TRACES=1 keeps the default depth.
+  const stackTraceLimit = Error.stackTraceLimit;
+  if (process.env.PLAN_STACK_TRACES !== "1") Error.stackTraceLimit = Math.min(stackTraceLimit, 2);
   try {
     await runProgram(programPath, dependsOn, load);
   } catch (err) {
     if (err && typeof err === "object") (err as { registered?: number }).registered = requests.size;
     throw err;
   } finally {
+    sdkResource.stackTrace = stackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
     setImmediate(() => process.off("unhandledRejection", swallow));
   }
   await pulumi.runtime.disconnect();
