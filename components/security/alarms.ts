@@ -51,7 +51,19 @@ export interface AlarmBase {
   readonly topicArn: pulumi.Input<string>;
 }
 
-const actions = (b: AlarmBase) => ({ alarmActions: [b.topicArn], okActions: [b.topicArn] });
+/** When an alarm fires: the comparison and threshold, over 5 one-minute periods. */
+interface AlarmCondition {
+  readonly comparisonOperator: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold";
+  readonly threshold: number;
+  /** How many of the 5 periods must breach. */
+  readonly datapointsToAlarm: number;
+  readonly treatMissingData: "missing" | "notBreaching";
+}
+
+/** The frame every alarm shares: its name, description, evaluation and notifications to the topic. */
+function alarmFrame(b: AlarmBase, when: AlarmCondition) {
+  return { name: b.alarmName, alarmDescription: b.alarmDescription, evaluationPeriods: 5, ...when, alarmActions: [b.topicArn], okActions: [b.topicArn] };
+}
 
 /**
  * A Container Insights pod metric (`pod_cpu_utilization_over_pod_limit` or
@@ -66,19 +78,12 @@ export function podUtilizationAlarm(
   threshold: number,
 ): aws.cloudwatch.MetricAlarmArgs {
   return {
-    name: b.alarmName,
-    alarmDescription: b.alarmDescription,
+    ...alarmFrame(b, { comparisonOperator: "GreaterThanThreshold", threshold, datapointsToAlarm: 5, treatMissingData: "missing" }),
     namespace: "ContainerInsights",
     metricName: metric,
     dimensions: { ClusterName: dims.clusterName, Namespace: dims.namespace, PodName: dims.podName },
     statistic: "Average",
     period: 60,
-    evaluationPeriods: 5,
-    datapointsToAlarm: 5,
-    comparisonOperator: "GreaterThanThreshold",
-    threshold,
-    treatMissingData: "missing",
-    ...actions(b),
     insufficientDataActions: [b.topicArn],
   };
 }
@@ -94,56 +99,35 @@ export function targetErrorRateAlarm(b: AlarmBase, dims: TargetDimensions, thres
   const dimensions = { LoadBalancer: dims.loadBalancer, TargetGroup: dims.targetGroup };
   const metric = (id: string, metricName: string) => ({ id, returnData: false, metric: { namespace: "AWS/ApplicationELB", metricName, dimensions, period: 60, stat: "Sum" } });
   return {
-    name: b.alarmName,
-    alarmDescription: b.alarmDescription,
+    ...alarmFrame(b, { comparisonOperator: "GreaterThanThreshold", threshold: thresholdPercent, datapointsToAlarm: 3, treatMissingData: "notBreaching" }),
     metricQueries: [
       metric("errors", "HTTPCode_Target_5XX_Count"),
       metric("requests", "RequestCount"),
       { id: "rate", label: "Target 5xx (% of requests)", expression: "IF(requests > 0, 100 * errors / requests, 0)", returnData: true },
     ],
-    evaluationPeriods: 5,
-    datapointsToAlarm: 3,
-    comparisonOperator: "GreaterThanThreshold",
-    threshold: thresholdPercent,
-    treatMissingData: "notBreaching",
-    ...actions(b),
   };
 }
 
 /** The API's p95 TargetResponseTime in seconds. */
 export function targetLatencyAlarm(b: AlarmBase, dims: TargetDimensions, thresholdSeconds: number): aws.cloudwatch.MetricAlarmArgs {
   return {
-    name: b.alarmName,
-    alarmDescription: b.alarmDescription,
+    ...alarmFrame(b, { comparisonOperator: "GreaterThanThreshold", threshold: thresholdSeconds, datapointsToAlarm: 3, treatMissingData: "notBreaching" }),
     namespace: "AWS/ApplicationELB",
     metricName: "TargetResponseTime",
     dimensions: { LoadBalancer: dims.loadBalancer, TargetGroup: dims.targetGroup },
     extendedStatistic: "p95",
     period: 60,
-    evaluationPeriods: 5,
-    datapointsToAlarm: 3,
-    comparisonOperator: "GreaterThanThreshold",
-    threshold: thresholdSeconds,
-    treatMissingData: "notBreaching",
-    ...actions(b),
   };
 }
 
 /** A database's peak DatabaseConnections against its threshold. */
 export function databaseConnectionsAlarm(b: AlarmBase, dbInstanceIdentifier: string, threshold: number): aws.cloudwatch.MetricAlarmArgs {
   return {
-    name: b.alarmName,
-    alarmDescription: b.alarmDescription,
+    ...alarmFrame(b, { comparisonOperator: "GreaterThanOrEqualToThreshold", threshold, datapointsToAlarm: 3, treatMissingData: "missing" }),
     namespace: "AWS/RDS",
     metricName: "DatabaseConnections",
     dimensions: { DBInstanceIdentifier: dbInstanceIdentifier },
     statistic: "Maximum",
     period: 60,
-    evaluationPeriods: 5,
-    datapointsToAlarm: 3,
-    comparisonOperator: "GreaterThanOrEqualToThreshold",
-    threshold,
-    treatMissingData: "missing",
-    ...actions(b),
   };
 }
