@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
+import { createLogDeliveryRole } from "../shared/logDelivery";
 
 export interface FlowLogsArgs {
   /** The VPC whose traffic is logged (all of it: accepted and rejected). */
@@ -38,38 +39,14 @@ export function createFlowLogs(name: string, args: FlowLogsArgs, parent: pulumi.
     { name: `/${args.namePrefix}/vpc/flow-logs`, retentionInDays: args.retentionDays, kmsKeyId: key.arn, tags: { Name: `${args.namePrefix}-flow-logs` } },
     stateful,
   );
-  const role = new aws.iam.Role(
-    `${name}-role`,
+  const { role } = createLogDeliveryRole(
+    name,
     {
       description: "Lets VPC Flow Logs write to its log group.",
-      assumeRolePolicy: pulumi.jsonStringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": args.identity.accountId } },
-          },
-        ],
-      }),
-    },
-    { parent },
-  );
-  new aws.iam.RolePolicy(
-    `${name}-write`,
-    {
-      role: role.id,
-      policy: pulumi.jsonStringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
-            Resource: [logGroup.arn, pulumi.interpolate`${logGroup.arn}:*`],
-          },
-        ],
-      }),
+      service: "vpc-flow-logs.amazonaws.com",
+      condition: { StringEquals: { "aws:SourceAccount": args.identity.accountId } },
+      actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
+      resources: [logGroup.arn, pulumi.interpolate`${logGroup.arn}:*`],
     },
     { parent },
   );

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createLogDeliveryRole } from "../shared/logDelivery";
 import { SecureBucket } from "../data/SecureBucket";
 import type { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
@@ -113,31 +114,14 @@ export class AuditTrail extends pulumi.ComponentResource {
       { name: `/${args.namePrefix}/cloudtrail`, retentionInDays: args.logRetentionDays, kmsKeyId: key.arn, tags: { Name: `${args.namePrefix}-cloudtrail` } },
       stateful,
     );
-    const role = new aws.iam.Role(
-      `${name}-role`,
+    const { role, write } = createLogDeliveryRole(
+      name,
       {
         description: "Lets CloudTrail deliver the trail's events to its log group.",
-        assumeRolePolicy: pulumi.jsonStringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole", Condition: sourceArn }],
-        }),
-      },
-      { parent: this },
-    );
-    const write = new aws.iam.RolePolicy(
-      `${name}-write`,
-      {
-        role: role.id,
-        policy: pulumi.jsonStringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-              Resource: pulumi.interpolate`${logGroup.arn}:log-stream:${id.accountId}_CloudTrail_*`,
-            },
-          ],
-        }),
+        service: "cloudtrail.amazonaws.com",
+        condition: sourceArn,
+        actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        resources: pulumi.interpolate`${logGroup.arn}:log-stream:${id.accountId}_CloudTrail_*`,
       },
       { parent: this },
     );
