@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cidrProblem, isPrivate, overlaps, parseCidr } from "../components/network/cidr";
+import { cidrProblem, isPrivate, overlaps, parseCidr } from "../lib/cidr";
 
 /**
  * The EKS versions this program supports, each with the EKS add-on versions it was

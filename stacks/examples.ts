@@ -5,7 +5,7 @@
  * range. This is the one list of them: to guard another setting, add one line to
  * {@link EXAMPLE_VALUES}.
  */
-import { cidrProblem, contains, parseCidr } from "../components/network/cidr";
+import { cidrProblem, contains, parseCidr } from "../lib/cidr";
 import type { SettingProblem } from "./errors";
 import { pathText } from "./paths";
 

@@ -1,15 +1,6 @@
 import { z } from "zod";
-import {
-  AWS_MIN_PREFIX,
-  MAX_AZ_COUNT,
-  MAX_VPC_PREFIX,
-  MIN_AZ_COUNT,
-  cidrProblem,
-  isPrivate,
-  isRfc1918,
-  overlaps,
-  parseCidr,
-} from "../components/network/cidr";
+import { AWS_MIN_PREFIX, MAX_AZ_COUNT, MAX_VPC_PREFIX, MIN_AZ_COUNT } from "../components/network/layout";
+import { cidrProblem, isPrivate, isRfc1918, overlaps, parseCidr } from "../lib/cidr";
 
 /**
  * How private application subnets reach the internet.

@@ -2,7 +2,7 @@
 // with the same output and exit codes as `npm run plan`.
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
-import { PackConfigError, runPacksDetailed } from "../policies/runner";
+import { PackConfigError, runPacksDetailed } from "./runner";
 import { formatPolicies } from "./plan/print";
 import type { PlanDocument } from "./plan/types";
 

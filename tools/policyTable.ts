@@ -1,6 +1,6 @@
 import { isStackPolicy } from "../policies/lib/types";
 import { PACKS } from "../policies/packs";
-import { packConfigPath, readPackConfig, reconcile } from "../policies/runner/config";
+import { packConfigPath, readPackConfig, reconcile } from "./runner/config";
 
 /** The stacks whose enforcement the listings show. */
 export const LISTED_STACKS = ["dev", "prod"] as const;

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { NatStrategy } from "../../stacks/network";
 import { AwsIdentity } from "../shared/identity";
-import { SubnetLayout, Tier, carveSubnets } from "./cidr";
+import { SubnetLayout, Tier, carveSubnets } from "./layout";
 import { createEndpoints } from "./endpoints";
 import { createFlowLogs } from "./flowLogs";
 import { natGatewayCount, natIndexForAz } from "./nat";

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { Tier } from "./cidr";
+import type { Tier } from "./layout";
 
 /** Where a tier's `0.0.0.0/0` route goes, per AZ. */
 export type DefaultRoute =

@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import { Messages, resourcePolicyOfTypes, tokenOf } from "./resource";
+import { Messages, resourcePolicyOfTypes } from "./resource";
+import { tokenOf } from "./tokens";
 import { PlatformResourcePolicy, PolicyHeader } from "./types";
 
 /** Every workload kind that carries a pod template, plus bare Pods. */

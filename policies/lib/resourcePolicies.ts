@@ -1,5 +1,6 @@
 import type { PlatformResourcePolicy, PolicyHeader } from "./types";
-import { Messages, TypeRef, resourcePolicyOfTypes, tokenOf } from "./resource";
+import { Messages, resourcePolicyOfTypes } from "./resource";
+import { TypeRef, tokenOf } from "./tokens";
 import { publicPrincipalMessages } from "./iam";
 
 /** Where a resource type keeps a resource-based policy document, and what to call it in messages. */

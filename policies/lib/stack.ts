@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { TypeRef, tokenOf } from "./resource";
+import { TypeRef, tokenOf } from "./tokens";
 import { known } from "./unknown";
 
 /**

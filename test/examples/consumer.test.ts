@@ -41,7 +41,7 @@ async function runConsumer(
   process.on("unhandledRejection", swallow);
   let exports: Record<string, unknown> = {};
   try {
-    const program = (await import("../../examples/consumer/index")).default;
+    const program = (await import("../../examples/consumer")).default;
     await pulumi.runtime.runInPulumiStack(async () => {
       const out = await program();
       exports = await new Promise((resolve) => pulumi.output(out).apply((v) => resolve(v as Record<string, unknown>)));

@@ -1,8 +1,8 @@
 import type { PlatformPolicy } from "../../policies/lib/types";
-import { reconcile } from "../../policies/runner/config";
-import { runPolicies } from "../../policies/runner/engine";
-import { mentions, referenceTokens } from "../../policies/runner/references";
-import { offlineStackTags } from "../../policies/runner";
+import { reconcile } from "../../tools/runner/config";
+import { runPolicies } from "../../tools/runner/engine";
+import { mentions, referenceTokens } from "../../tools/runner/references";
+import { offlineStackTags } from "../../tools/runner";
 import type { PlanResource } from "../../tools/plan/types";
 
 /** The region and account the fixtures' ARNs use, as the offline plan's mock does. */

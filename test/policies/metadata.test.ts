@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PACKS } from "../../policies/packs";
-import { packConfigPath, readPackConfig, reconcile } from "../../policies/runner/config";
+import { packConfigPath, readPackConfig, reconcile } from "../../tools/runner/config";
 import { renderPoliciesDoc, POLICIES_DOC } from "../../tools/policiesDoc";
 
 const ALL = PACKS.flatMap((p) => p.policies.map((policy) => ({ pack: p, policy })));

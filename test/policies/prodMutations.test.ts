@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKS } from "../../policies/packs";
-import { packConfigPath, readPackConfig, reconcile } from "../../policies/runner/config";
-import { runPolicies } from "../../policies/runner/engine";
-import { offlineStackTags } from "../../policies/runner";
+import { packConfigPath, readPackConfig, reconcile } from "../../tools/runner/config";
+import { runPolicies } from "../../tools/runner/engine";
+import { offlineStackTags } from "../../tools/runner";
 import type { PlanDocument, PlanResource } from "../../tools/plan/types";
 import { clonePlan, loadPlan } from "../support/plans";
 

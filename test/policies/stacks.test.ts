@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runPacksDetailed } from "../../policies/runner";
+import { runPacksDetailed } from "../../tools/runner";
 import { STACKS, loadPlan } from "../support/plans";
 
 describe.each(STACKS)("the recorded %s plan", (stack) => {

@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   // good, so a usage error answers at once.
   const [{ recordProgram }, { runPacksDetailed }, { buildDocument }, { formatPlan }, { formatPlanMarkdown }] = await Promise.all([
     import("./record"),
-    import("../../policies/runner"),
+    import("../runner"),
     import("./document"),
     import("./print"),
     import("./markdown"),

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import type { PolicyResource } from "@pulumi/policy";
-import { stackPolicy, tokenOf } from "../../../lib/resource";
+import { stackPolicy } from "../../../lib/resource";
+import { tokenOf } from "../../../lib/tokens";
 import { StackIndex, label } from "../../../lib/stack";
 import { known } from "../../../lib/unknown";
 
