@@ -70,8 +70,7 @@ describe("Services' two phases", () => {
       '  console.log(JSON.stringify({ outputs: r.outputs, pods: r.resources.filter((x) => x.type === "platform:microservice:MicroservicePod").length }));',
       "}, (e) => console.error(String(e)));",
     ].join("\n");
-    const r = await runTs("-e", script);
-    fs.rmSync(dir, { recursive: true, force: true });
+    const r = await runTs("-e", script).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({
       outputs: {
