@@ -1,4 +1,5 @@
 import type { PlanDocument, PlanResource } from "../plan/types";
+import { nameOf, qualifiedTypeOf, resourceUrn, ROOT_STACK_TYPE, rootStackUrn } from "../plan/urn";
 import { forcesReplacement, replacePathsOf, STATEFUL_TYPES } from "./replace";
 
 /** What would happen to one resource between the base plan and the head plan. */
@@ -38,7 +39,8 @@ const KIND_ORDER: readonly ChangeKind[] = ["create", "update", "replace", "delet
 
 /**
  * Compares two version-1 plans by URN. A head resource that names a base URN among its
- * `aliases` is the same resource. A base and a head resource that do not match but have
+ * `aliases`, or inherits one from its parent's alias (see {@link aliasUrns}), is the same
+ * resource. A base and a head resource that do not match but have
  * the same name, and the same parent with another type or the same type under another
  * parent, are one resource whose URN changed without an alias: Pulumi deletes and
  * creates it, so it is reported as a replacement.
@@ -49,21 +51,27 @@ export function diffPlans(base: PlanDocument, head: PlanDocument): PlanDiff {
   const creates: PlanResource[] = [];
   const matched = new Set<string>();
 
-  for (const after of head.resources) {
+  // Parents before children (a child's URN extends its parent's qualified type), so a child
+  // can inherit the old URN its parent was matched to, as the engine does.
+  const oldUrnOf = new Map<string, string>();
+  const depth = (r: PlanResource) => qualifiedTypeOf(r.urn).split("$").length;
+  for (const after of [...head.resources].sort((a, b) => depth(a) - depth(b))) {
     const same = baseByUrn.get(after.urn);
     if (same) {
       pairs.push({ before: same, after, moved: null });
       matched.add(same.urn);
       continue;
     }
-    const aliased = aliasUrns(after, head).map((u) => baseByUrn.get(u)).find((r) => r && !matched.has(r.urn));
+    const aliased = aliasUrns(after, head, oldUrnOf).map((u) => baseByUrn.get(u)).find((r) => r && !matched.has(r.urn));
     if (aliased) {
       pairs.push({ before: aliased, after, moved: "alias" });
       matched.add(aliased.urn);
+      oldUrnOf.set(after.urn, aliased.urn);
     } else {
       creates.push(after);
     }
   }
+  creates.sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 
   // URN changes without an alias: pair what is left by name.
   const leftover = base.resources.filter((r) => !matched.has(r.urn));
@@ -208,15 +216,26 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The URNs a resource's aliases stand for, with the engine's rule: an alias spec's empty
- * fields are the resource's own (name, type, stack, project, parent); `noParent` means
- * a top-level resource; an alias may also be a whole URN.
+ * The URNs a head resource may have had in the base plan, with the engine's rule
+ * (`generateAliases` of its step generator):
+ *
+ * - each of its own aliases: a whole URN, or a spec whose empty fields are the resource's
+ *   own (name, type, stack, project, parent); `noParent`, or the root stack as the parent,
+ *   means a child of the stack; a parent that was itself matched through an alias stands
+ *   for the old URN it was matched to;
+ * - when its parent was matched through an alias (`oldUrnOf`: head URN to base URN), the
+ *   resource under that old parent, for itself and for each of its aliases: the engine
+ *   carries a parent's alias to every child, so the children of a moved component need no
+ *   aliases of their own. A child whose name starts with the parent's name gets the old
+ *   parent's name in its place (the `<parent>-<role>` convention).
  */
-export function aliasUrns(r: PlanResource, doc: Pick<PlanDocument, "project" | "stack">): string[] {
-  const out: string[] = [];
+export function aliasUrns(r: PlanResource, doc: Pick<PlanDocument, "project" | "stack">, oldUrnOf: ReadonlyMap<string, string> = new Map()): string[] {
+  const root = rootStackUrn(doc.stack, doc.project);
+  const urnOf = (parent: string | null, type: string, name: string) => resourceUrn(doc.stack, doc.project, parent, type, name);
+  const own: { type: string; name: string; urn: string }[] = [];
   for (const alias of r.options.aliases as { urn?: string; spec?: Record<string, unknown> }[]) {
     if (typeof alias?.urn === "string" && alias.urn) {
-      out.push(alias.urn);
+      own.push({ type: typeOf(alias.urn), name: nameOf(alias.urn), urn: alias.urn });
       continue;
     }
     const spec = alias?.spec;
@@ -226,17 +245,25 @@ export function aliasUrns(r: PlanResource, doc: Pick<PlanDocument, "project" | "
     const type = str("type") ?? r.type;
     const stack = str("stack") ?? doc.stack;
     const project = str("project") ?? doc.project;
-    const parent = spec.noparent === true || spec.noParent === true ? null : (str("parenturn") ?? str("parentUrn") ?? r.parent);
-    const qualified = parent ? `${qualifiedType(parent)}$${type}` : type;
-    out.push(`urn:pulumi:${stack}::${project}::${qualified}::${name}`);
+    let parent = str("parenturn") ?? str("parentUrn") ?? r.parent;
+    if (parent) parent = oldUrnOf.get(parent) ?? parent;
+    if (spec.noparent === true || spec.noParent === true || !parent || typeOf(parent) === ROOT_STACK_TYPE) parent = rootStackUrn(stack, project);
+    own.push({ type, name, urn: resourceUrn(stack, project, parent, type, name) });
   }
-  return out;
+  const out = own.map((a) => a.urn);
+  const oldParent = r.parent ? oldUrnOf.get(r.parent) : undefined;
+  if (r.parent && oldParent && oldParent !== root) {
+    const parentName = nameOf(r.parent);
+    const renamed = (name: string) => (name.startsWith(parentName) ? nameOf(oldParent) + name.slice(parentName.length) : name);
+    for (const { type, name } of [{ type: r.type, name: r.name }, ...own]) out.push(urnOf(oldParent, type, renamed(name)));
+  }
+  return [...new Set(out)];
 }
 
-/** The qualified type of a URN: what lies between the project and the name. */
-function qualifiedType(urn: string): string {
-  const parts = urn.split("::");
-  return parts.slice(2, -1).join("::");
+/** The type of a URN (the last part of its qualified type). */
+function typeOf(urn: string): string {
+  const types = qualifiedTypeOf(urn).split("$");
+  return types[types.length - 1];
 }
 
 /** `type::name` of a URN, for messages. */

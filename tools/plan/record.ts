@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ProgramConfig } from "./config";
 import { PlanMocks } from "./mocks";
 import { PlanResource, SECRET, UNKNOWN } from "./types";
+import { resourceUrn } from "./urn";
 
 // Signatures the SDK uses on the wire (sdk/nodejs/runtime/rpc.ts).
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -67,9 +68,9 @@ export async function recordProgram(
 
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
   // The mock monitor qualifies a type with its immediate parent's type only; the engine
-  // uses the parent's whole qualified type. Use the engine's rule so URNs are the real ones.
-  monitor.newUrn = (parent, type, name) =>
-    `urn:pulumi:${stack}::platform::${parent ? `${parent.split("::")[2]}$${type}` : type}::${name}`;
+  // uses the parent's whole qualified type. Use that rule (`resourceUrn`), which the diff's
+  // alias resolution shares.
+  monitor.newUrn = (parent, type, name) => resourceUrn(stack, "platform", parent || null, type, name);
   const requests = new Map<string, RegisterRequest>();
   const registered = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) =>

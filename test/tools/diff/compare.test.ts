@@ -231,3 +231,70 @@ describe("formatDiff", () => {
     expect(formatDiff(diffPlans(p, p))).toBe("Plan diff for platform/dev: base 2 resources, head 2 resources\n\nNo changes.\n\n0 to create, 0 to update, 0 to replace, 0 to delete, 2 unchanged; 0 flagged");
   });
 });
+
+/**
+ * A component (`order-pod`, with a log group and a role under it) moved from the stack to
+ * under a new tier component `services`, the move this repository made when it gave the
+ * services a tier: only the moved component carries an alias, as `aliases: [{ parent:
+ * pulumi.rootStackResource }]` sends it (`noparent`), and its children inherit it.
+ */
+describe("aliases inherited from a moved parent", () => {
+  const POD = "platform:microservice:MicroservicePod";
+  const LOGS = "aws:cloudwatch/logGroup:LogGroup";
+  const ROLE = "aws:iam/role:Role";
+  const TOP_LEVEL = [{ spec: { name: "", type: "", stack: "", project: "", parenturn: "", noparent: true } }];
+  const before = () => {
+    const pod = component(POD, "order-pod");
+    return [provider(), pod, res(LOGS, "order-pod-logs", { name: "/aws/microservices/order" }, { parent: pod, options: { protect: true } }), res(ROLE, "shared-role", {}, { parent: pod })];
+  };
+  const after = (aliases: unknown[], podName = "order-pod") => {
+    const services = component("platform:microservice:Services", "services");
+    const pod = { ...component(POD, podName), ...{ urn: `urn:pulumi:dev::platform::pulumi:pulumi:Stack$platform:microservice:Services$${POD}::${podName}`, parent: services.urn } };
+    const withAliases = { ...pod, options: { ...pod.options, aliases } };
+    return [provider(), services, withAliases, res(LOGS, `${podName}-logs`, { name: "/aws/microservices/order" }, { parent: pod, options: { protect: true } }), res(ROLE, "shared-role", {}, { parent: pod })];
+  };
+
+  it("matches the component by its alias and every child by the alias it inherits: updates, no replacement", () => {
+    expect(summary(plan(before()), plan(after(TOP_LEVEL)))).toEqual([
+      { kind: "create", name: "services", paths: [], reasons: [], flagged: false },
+      { kind: "update", name: "order-pod-logs", paths: ["(parent)"], reasons: [], flagged: false },
+      { kind: "update", name: "shared-role", paths: ["(parent)"], reasons: [], flagged: false },
+      { kind: "update", name: "order-pod", paths: ["(parent)"], reasons: [], flagged: false },
+    ]);
+    const logs = diffPlans(plan(before()), plan(after(TOP_LEVEL))).changes.find((c) => c.name === "order-pod-logs")!;
+    expect(logs.from).toBe(`urn:pulumi:dev::platform::pulumi:pulumi:Stack$${POD}$${LOGS}::order-pod-logs`);
+  });
+
+  it("without the alias, the component and its children are replaced, and the protected log group is flagged", () => {
+    const changes = summary(plan(before()), plan(after([])));
+    expect(changes.filter((c) => c.kind === "replace").map((c) => [c.name, c.flagged])).toEqual([
+      ["order-pod-logs", true],
+      ["shared-role", false],
+      ["order-pod", false],
+    ]);
+  });
+
+  it("renames a child whose name starts with the parent's, as the engine does", () => {
+    // The component was `order-pod` and is now `order-svc`, under `services`: its log group
+    // `order-svc-logs` was `order-pod-logs`; `shared-role` keeps its name.
+    const aliases = [{ spec: { name: "order-pod", type: "", stack: "", project: "", parenturn: "", noparent: true } }];
+    expect(summary(plan(before()), plan(after(aliases, "order-svc"))).map((c) => [c.kind, c.name])).toEqual([
+      ["create", "services"],
+      ["update", "order-svc-logs"],
+      ["update", "shared-role"],
+      ["update", "order-svc"],
+    ]);
+  });
+
+  it("resolves noParent and a root-stack parent to a child of the stack; an inherited alias follows the parent's old URN", () => {
+    const [, , pod] = after(TOP_LEVEL);
+    const stack = "urn:pulumi:dev::platform::pulumi:pulumi:Stack::platform-dev";
+    const oldPod = `urn:pulumi:dev::platform::pulumi:pulumi:Stack$${POD}::order-pod`;
+    expect(aliasUrns(pod, { project: "platform", stack: "dev" })).toEqual([oldPod]);
+    const rootParent = { ...pod, options: { ...pod.options, aliases: [{ spec: { name: "", type: "", stack: "", project: "", parenturn: stack } }] } };
+    expect(aliasUrns(rootParent, { project: "platform", stack: "dev" })).toEqual([oldPod]);
+    const [, , , logs] = after(TOP_LEVEL);
+    expect(aliasUrns(logs, { project: "platform", stack: "dev" })).toEqual([]);
+    expect(aliasUrns(logs, { project: "platform", stack: "dev" }, new Map([[pod.urn, oldPod]]))).toEqual([`urn:pulumi:dev::platform::pulumi:pulumi:Stack$${POD}$${LOGS}::order-pod-logs`]);
+  });
+});
