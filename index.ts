@@ -15,7 +15,7 @@ import { COLLECTOR_ADDRESS } from "./components/observability/manifests";
 import { Observability } from "./components/observability/Observability";
 import { MESH, principal } from "./components/mesh/values";
 import { lookupIdentity } from "./components/shared/identity";
-import { createAwsProvider, createTlsProvider, createUsEast1Provider, namePrefix } from "./components/shared/provider";
+import { createAwsProvider, createRandomProvider, createTlsProvider, createUsEast1Provider, namePrefix } from "./components/shared/provider";
 import { loadSettings } from "./stacks";
 import { splitAddress } from "./stacks/compute";
 import { apiHostName, catalogHostName, meshIngressHosts } from "./stacks/edge";
@@ -26,6 +26,7 @@ const settings = loadSettings();
 const aws = createAwsProvider(settings);
 const awsUsEast1 = createUsEast1Provider(settings);
 const tls = createTlsProvider();
+const random = createRandomProvider();
 const identity = lookupIdentity(settings.region, aws);
 const prefix = namePrefix(settings);
 
@@ -152,8 +153,12 @@ const pods = createMicroservicePods(
   { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
 );
 
-// Shared observability: the collector the mesh traces to, Fluent Bit into the services' log groups.
-new Observability(
+// The stack's encrypted alarm topic: CloudWatch alarms and Alertmanager publish to it.
+const alarmTopic = new AlarmTopic("alarms", { identity, namePrefix: prefix, protect: settings.protectStateful }, { providers: { aws } });
+
+// Shared observability: the collector the mesh traces to, Fluent Bit into the services' log groups,
+// Prometheus, Alertmanager (to the alarm topic) and Grafana.
+const observability = new Observability(
   "observability",
   {
     identity,
@@ -163,8 +168,18 @@ new Observability(
     senderPrincipals: [...Object.keys(settings.services).map((svc) => principal(svc, svc)), mesh.gatewayPrincipal],
     applicationCidrs: network.subnetCidrs.application,
     logGroups: Object.entries(pods).map(([service, pod]) => ({ service, logGroupName: pod.logGroupName })),
+    monitoring: {
+      services: Object.keys(settings.services),
+      extraScrapedNamespaces: [MESH.gatewayNamespace],
+      serviceCidr: settings.network.serviceCidr,
+      alarmTopicArn: alarmTopic.topicArn,
+      alarmTopicKeyArn: alarmTopic.kmsKeyArn,
+      volumesKeyArn: cluster.volumesKeyArn,
+      ebsCsiRoleName: cluster.ebsCsiRoleName,
+      prometheus: settings.observability.prometheus,
+    },
   },
-  { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
+  { providers: { aws, kubernetes: cluster.provider, random }, dependsOn: [mesh, cluster.addons] },
 );
 
 // The public tier: api.<domain> on the ALB and WAF, TLS again to the Istio gateway.
@@ -200,7 +215,6 @@ const edge = new Edge(
 );
 
 // Alarms per service and for the API, to the stack's encrypted alarm topic.
-const alarmTopic = new AlarmTopic("alarms", { identity, namePrefix: prefix, protect: settings.protectStateful }, { providers: { aws } });
 new PlatformAlarms(
   "alarms",
   {
@@ -276,6 +290,7 @@ const outputs: StackOutputs = {
   },
   edge: { albDnsName: edge.albDnsName, apiUrl: edge.apiUrl, webAclArn: edge.webAclArn, cdnDomain: edge.cdnDomain },
   alarmTopicArn: alarmTopic.topicArn,
+  observability: { prometheusUrl: observability.prometheusUrl, grafanaUrl: observability.grafanaUrl },
   kmsKeyArns: {
     flowLogs: network.flowLogKeyArn,
     eksSecrets: cluster.secretsKeyArn,
