@@ -132,7 +132,7 @@ const data = new DataTier(
     cluster: { clusterName: cluster.clusterName, oidcProviderArn: cluster.oidcProviderArn, oidcIssuerUrl: cluster.oidcIssuerUrl, nodeRoleArn: cluster.nodeRoleArn },
     catalogEdge: { webAclArn: cdnFront.webAclArn, customDomain: cdnFront.customDomain },
   },
-  { providers: { aws }, dependsOn: [cluster.addons] },
+  { providers: { aws, random }, dependsOn: [cluster.addons] },
 );
 
 const pods = createMicroservicePods(
@@ -211,7 +211,7 @@ const edge = new Edge(
     usEast1Provider: awsUsEast1,
     protect: settings.protectStateful,
   },
-  { providers: { aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
+  { providers: { aws, kubernetes: cluster.provider, random }, dependsOn: [mesh, cluster.addons] },
 );
 
 // Alarms per service and for the API, to the stack's encrypted alarm topic.
@@ -236,8 +236,8 @@ new PlatformAlarms(
 // The account's audit and detection services, unless an organisation-wide setup (or another stack) owns them.
 if (settings.security.accountServices === "create") {
   const audit = { identity, namePrefix: prefix, accessLogBucket: data.accessLogBucket, noncurrentVersionDays: settings.data.buckets.noncurrentVersionDays, protect: settings.protectStateful };
-  new AuditTrail("audit", { ...audit, logRetentionDays: settings.logRetentionDays }, { providers: { aws } });
-  new AccountBaseline("baseline", audit, { providers: { aws } });
+  new AuditTrail("audit", { ...audit, logRetentionDays: settings.logRetentionDays }, { providers: { aws, random } });
+  new AccountBaseline("baseline", audit, { providers: { aws, random } });
 }
 
 const outputs: StackOutputs = {
