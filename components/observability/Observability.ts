@@ -65,9 +65,10 @@ export interface ObservabilityArgs {
  * injection, Pod Security `restricted`, default-deny NetworkPolicies and AuthorizationPolicy,
  * REGISTRY_ONLY Sidecar), the OpenTelemetry collector (OTLP gRPC in, AWS X-Ray out, its own
  * IRSA role) the mesh traces to, and Fluent Bit in kube-system shipping each service
- * namespace's container logs to its service's KMS-encrypted log group (its own IRSA role).
+ * namespace's container logs to its service's KMS-encrypted log group (its own IRSA role),
+ * and {@link Monitoring}: Prometheus, Alertmanager (to the alarm topic) and Grafana.
  *
- * Providers: `aws` and `kubernetes` through `opts.providers`.
+ * Providers: `aws`, `kubernetes` and `random` through `opts.providers`.
  */
 export class Observability extends pulumi.ComponentResource {
   public readonly namespace: string;
