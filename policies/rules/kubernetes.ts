@@ -44,6 +44,7 @@ import { kubernetesNetworkingNetworkPolicyNoWorldCidr } from "./kubernetes/netwo
 import { kubernetesPolicyDeploymentPdb } from "./kubernetes/policy/kubernetes-policy-deployment-pdb";
 import { kubernetesHelmReleaseIstioSupportedVersion } from "./kubernetes/helm/kubernetes-helm-release-istio-supported-version";
 import { kubernetesHelmReleaseGrafanaAdminSecret } from "./kubernetes/helm/kubernetes-helm-release-grafana-admin-secret";
+import { kubernetesStorageStorageClassEbsEncrypted } from "./kubernetes/storage/kubernetes-storage-storageclass-ebs-encrypted";
 
 /** The Kubernetes and Istio pack's policies, sorted by name. */
 export const kubernetesPolicies: readonly PlatformPolicy[] = [
@@ -92,4 +93,5 @@ export const kubernetesPolicies: readonly PlatformPolicy[] = [
   kubernetesHelmReleaseIstioSupportedVersion,
   kubernetesCoreServiceReferenceExists,
   kubernetesHelmReleaseGrafanaAdminSecret,
+  kubernetesStorageStorageClassEbsEncrypted,
 ];

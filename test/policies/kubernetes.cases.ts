@@ -215,6 +215,18 @@ export const KUBERNETES_CASES: Record<string, readonly Mutation[]> = {
       ],
     },
   ],
+  "kubernetes-storage-storageclass-ebs-encrypted": [
+    {
+      name: "an unencrypted gp3 class",
+      apply: (w) => w.add(resource("kubernetes:storage.k8s.io/v1:StorageClass", "gp3", { metadata: { name: "gp3" }, provisioner: "ebs.csi.aws.com", parameters: { type: "gp3", kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/k" } })),
+      expect: ['gp3: The ebs.csi.aws.com StorageClass does not encrypt its volumes (parameters.encrypted is null, not "true").'],
+    },
+    {
+      name: "encrypted under the default EBS key (in-tree provisioner)",
+      apply: (w) => w.add(resource("kubernetes:storage.k8s.io/v1:StorageClass", "gp2", { metadata: { name: "gp2" }, provisioner: "kubernetes.io/aws-ebs", parameters: { encrypted: "true" } })),
+      expect: ["gp2: The kubernetes.io/aws-ebs StorageClass names no kmsKeyId, so volumes use the account's default EBS key, not a customer-managed one."],
+    },
+  ],
   "kubernetes-istio-mesh-registry-only": [
     { name: "ALLOW_ANY", apply: (w) => w.set("istiod", "values.meshConfig.outboundTrafficPolicy.mode", "ALLOW_ANY"), expect: ["istiod: Release 'istiod' sets meshConfig.outboundTrafficPolicy.mode to ALLOW_ANY, not REGISTRY_ONLY."] },
     { name: "unset", apply: (w) => w.set("istiod", "values.meshConfig", undefined), expect: ["istiod: Release 'istiod' sets meshConfig.outboundTrafficPolicy.mode to (unset, ALLOW_ANY), not REGISTRY_ONLY."] },

@@ -9,6 +9,7 @@ import { awsEksNodeGroupCapacity } from "../../../policies/rules/aws/eks/aws-eks
 import { kubernetesCoreServiceReferenceExists } from "../../../policies/rules/kubernetes/core/kubernetes-core-service-reference-exists";
 import { kubernetesHelmReleaseGrafanaAdminSecret } from "../../../policies/rules/kubernetes/helm/kubernetes-helm-release-grafana-admin-secret";
 import { kubernetesIstioIrsaAwsApisReachable } from "../../../policies/rules/kubernetes/istio/kubernetes-istio-irsa-aws-apis-reachable";
+import { kubernetesStorageStorageClassEbsEncrypted } from "../../../policies/rules/kubernetes/storage/kubernetes-storage-storageclass-ebs-encrypted";
 import { runPolicy } from "../../policies/fixtures";
 import { clonePlan, loadPlan, ofType, single, STACKS } from "../../support/plans";
 
@@ -125,6 +126,18 @@ describe.each(STACKS)("metrics stack (%s)", (stack) => {
       single(doc, "aws:kms/key:Key", "cluster-volumes-key").inputs.arn ?? expect.stringContaining("cluster-volumes-key"),
       "WaitForFirstConsumer",
     ]);
+  });
+
+  it("the StorageClass passes the EBS encryption policy, and fails it under the default key", async () => {
+    expect((await runPolicy(kubernetesStorageStorageClassEbsEncrypted, doc.resources)).violations).toEqual([]);
+    const plain = clonePlan(doc);
+    delete (single(plain, "kubernetes:storage.k8s.io/v1:StorageClass", "observability-monitoring-storage-class").inputs as Any).parameters.kmsKeyId;
+    expect((await runPolicy(kubernetesStorageStorageClassEbsEncrypted, plain.resources)).violations.map(String)).toEqual([
+      "observability-monitoring-storage-class: The ebs.csi.aws.com StorageClass names no kmsKeyId, so volumes use the account's default EBS key, not a customer-managed one.",
+    ]);
+  });
+
+  it("lets the EBS CSI driver use the volumes key for volumes only", () => {
     // The EBS CSI driver may use that key for volumes only (grants for AWS resources), through a managed policy on its role.
     const policy = JSON.parse(inputs("aws:iam/policy:Policy", "observability-monitoring-ebs-key-policy").policy);
     expect(policy.Statement[0]).toMatchObject({ Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"], Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } } });
