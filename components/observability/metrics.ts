@@ -385,6 +385,8 @@ export function monitoringValues(args: MonitoringValuesArgs): Record<string, unk
       enabled: true,
       fullnameOverride: MONITORING.grafana.service,
       testFramework: { enabled: false },
+      // Its port is meshed (STRICT): a plain-HTTP scrape would fail; the mesh's metrics are what Prometheus holds.
+      serviceMonitor: { enabled: false },
       defaultDashboardsEnabled: false,
       // Never the chart's default password: the admin comes from the Secret.
       adminPassword: null,

@@ -271,6 +271,9 @@ describe("the mutation catalogue of the prod plan: one break per guarded propert
   it("catches every break with the right policy, naming the right resource, as mandatory", async () => {
     const missed: string[] = [];
     for (const b of breaks) {
+      // Yield to the event loop between breaks: the policies resolve in microtasks only, and a
+      // worker that never yields misses vitest's RPC deadlines ("Timeout calling onTaskUpdate").
+      await new Promise((resolve) => setImmediate(resolve));
       const copy = JSON.parse(JSON.stringify(b.target)) as Mutable;
       b.mutate(copy);
       const resources = prod.resources.map((r) => (r === b.target ? copy : r));

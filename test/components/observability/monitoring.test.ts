@@ -96,6 +96,13 @@ describe.each(STACKS)("metrics stack (%s)", (stack) => {
     expect([v.nodeExporter, v.kubeStateMetrics, v.kubernetesServiceMonitors, v.defaultRules]).toEqual([{ enabled: false }, { enabled: false }, { enabled: false }, { create: false }]);
     expect(v.prometheusOperator.admissionWebhooks).toEqual({ enabled: false, patch: { enabled: false } });
     expect(v.grafana.testFramework).toEqual({ enabled: false });
+    // No ServiceMonitor for the chart's own meshed components: their ports are STRICT mTLS.
+    expect([v.prometheus.serviceMonitor, v.alertmanager.serviceMonitor, v.prometheusOperator.serviceMonitor, v.grafana.serviceMonitor]).toEqual([
+      { selfMonitor: false },
+      { selfMonitor: false },
+      { selfMonitor: false },
+      { enabled: false },
+    ]);
   });
 
   it("keeps Prometheus on encrypted gp3 for the stack's retention, with explicit requests for every container", () => {
