@@ -8,7 +8,7 @@ import { meshTier } from "./platform/mesh";
 import { networkTier } from "./platform/network";
 import { observabilityTier } from "./platform/observability";
 import { stackOutputs } from "./platform/outputs";
-import { accountServicesTier, alarmsTier } from "./platform/security";
+import { accountServicesTier, alarmTopicTier, platformAlarmsTier } from "./platform/security";
 import { deployServices, servicesTier } from "./platform/services";
 import { loadSettings } from "./stacks";
 
@@ -25,9 +25,10 @@ const services = servicesTier(ctx, { network, cluster });
 const cdn = cdnTier(ctx);
 const data = dataTier(ctx, { network, cluster, services, cdn });
 deployServices(ctx, { network, cluster, mesh, services, data });
-observabilityTier(ctx, { network, cluster, mesh, services });
+const alarms = alarmTopicTier(ctx);
+const observability = observabilityTier(ctx, { network, cluster, mesh, services, alarms });
 const edge = edgeTier(ctx, { network, cluster, mesh, cdn, data });
-const alarms = alarmsTier(ctx, { cluster, edge });
+platformAlarmsTier(ctx, { cluster, edge, alarms });
 accountServicesTier(ctx, { data });
 
-export = stackOutputs(settings, { network, cluster, mesh, services, data, edge, alarms });
+export = stackOutputs(settings, { network, cluster, mesh, services, data, observability, edge, alarms });

@@ -27,6 +27,6 @@ export function dataTier(ctx: PlatformContext, { network, cluster, services, cdn
       cluster: { clusterName: cluster.clusterName, oidcProviderArn: cluster.oidcProviderArn, oidcIssuerUrl: cluster.oidcIssuerUrl, nodeRoleArn: cluster.nodeRoleArn },
       catalogEdge: { webAclArn: cdn.webAclArn, customDomain: cdn.customDomain },
     },
-    { providers: { aws: ctx.aws }, dependsOn: [cluster.addons] },
+    { providers: { aws: ctx.aws, random: ctx.random }, dependsOn: [cluster.addons] },
   );
 }

@@ -53,6 +53,6 @@ export function edgeTier(ctx: PlatformContext, { network, cluster, mesh, cdn, da
       usEast1Provider: ctx.awsUsEast1,
       protect: settings.protectStateful,
     },
-    { providers: { aws: ctx.aws, kubernetes: cluster.provider }, dependsOn: [mesh, cluster.addons] },
+    { providers: { aws: ctx.aws, kubernetes: cluster.provider, random: ctx.random }, dependsOn: [mesh, cluster.addons] },
   );
 }

@@ -3,14 +3,14 @@ import { OUTPUTS_VERSION, StackOutputs } from "../stacks/outputs";
 import type { Tiers } from "./tiers";
 
 /** The tiers the outputs are read from. */
-export type OutputTiers = Pick<Tiers, "network" | "cluster" | "mesh" | "services" | "data" | "edge" | "alarms">;
+export type OutputTiers = Pick<Tiers, "network" | "cluster" | "mesh" | "services" | "data" | "observability" | "edge" | "alarms">;
 
 /**
  * The stack outputs: the one place the outputs contract (`StackOutputs`) is built, from
  * the settings and the tiers. The literal is returned as `StackOutputs`, so a missing
  * key, a key of the wrong type or a key the contract does not declare is a type error.
  */
-export function stackOutputs(settings: Pick<Settings, "environment" | "region">, { network, cluster, mesh, services, data, edge, alarms }: OutputTiers): StackOutputs {
+export function stackOutputs(settings: Pick<Settings, "environment" | "region">, { network, cluster, mesh, services, data, observability, edge, alarms }: OutputTiers): StackOutputs {
   const identities = services.identities;
   return {
     outputsVersion: OUTPUTS_VERSION,
@@ -62,6 +62,7 @@ export function stackOutputs(settings: Pick<Settings, "environment" | "region">,
     },
     edge: { albDnsName: edge.albDnsName, apiUrl: edge.apiUrl, webAclArn: edge.webAclArn, cdnDomain: edge.cdnDomain },
     alarmTopicArn: alarms.topicArn,
+    observability: { prometheusUrl: observability.prometheusUrl, grafanaUrl: observability.grafanaUrl },
     kmsKeyArns: {
       flowLogs: network.flowLogKeyArn,
       eksSecrets: cluster.secretsKeyArn,

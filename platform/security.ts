@@ -5,12 +5,17 @@ import { PlatformAlarms } from "../components/security/PlatformAlarms";
 import type { PlatformContext } from "./context";
 import type { Tiers } from "./tiers";
 
-/** Alarms per service and for the API, to the stack's encrypted alarm topic (returned: its ARN is an output). */
-export function alarmsTier(ctx: PlatformContext, { cluster, edge }: Pick<Tiers, "cluster" | "edge">): AlarmTopic {
+/** The stack's KMS-encrypted alarm topic: CloudWatch alarms and Alertmanager publish to it (its ARN is an output). */
+export function alarmTopicTier(ctx: PlatformContext): AlarmTopic {
+  return new AlarmTopic("alarms", { identity: ctx.identity, namePrefix: ctx.namePrefix, protect: ctx.settings.protectStateful }, { providers: { aws: ctx.aws } });
+}
+
+/** CloudWatch alarms per service and for the API, to the alarm topic. */
+export function platformAlarmsTier(ctx: PlatformContext, { cluster, edge, alarms }: Pick<Tiers, "cluster" | "edge" | "alarms">): PlatformAlarms {
   const { settings } = ctx;
   const prefix = ctx.namePrefix;
-  const topic = new AlarmTopic("alarms", { identity: ctx.identity, namePrefix: prefix, protect: settings.protectStateful }, { providers: { aws: ctx.aws } });
-  new PlatformAlarms(
+  const topic = alarms;
+  return new PlatformAlarms(
     "alarms",
     {
       namePrefix: prefix,
@@ -27,7 +32,6 @@ export function alarmsTier(ctx: PlatformContext, { cluster, edge }: Pick<Tiers, 
     },
     { providers: { aws: ctx.aws } },
   );
-  return topic;
 }
 
 /** The account's audit and detection services, unless an organisation-wide setup (or another stack) owns them. */
@@ -35,6 +39,6 @@ export function accountServicesTier(ctx: PlatformContext, { data }: Pick<Tiers, 
   const { settings } = ctx;
   if (settings.security.accountServices !== "create") return;
   const audit = { identity: ctx.identity, namePrefix: ctx.namePrefix, accessLogBucket: data.accessLogBucket, noncurrentVersionDays: settings.data.buckets.noncurrentVersionDays, protect: settings.protectStateful };
-  new AuditTrail("audit", { ...audit, logRetentionDays: settings.logRetentionDays }, { providers: { aws: ctx.aws } });
-  new AccountBaseline("baseline", audit, { providers: { aws: ctx.aws } });
+  new AuditTrail("audit", { ...audit, logRetentionDays: settings.logRetentionDays }, { providers: { aws: ctx.aws, random: ctx.random } });
+  new AccountBaseline("baseline", audit, { providers: { aws: ctx.aws, random: ctx.random } });
 }

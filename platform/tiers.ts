@@ -21,7 +21,8 @@ export interface Tiers {
   readonly services: Services;
   readonly cdn: CdnFront;
   readonly data: DataTier;
+  /** The alarm topic, before what publishes to it (Alertmanager, the CloudWatch alarms). */
+  readonly alarms: AlarmTopic;
   readonly observability: Observability;
   readonly edge: Edge;
-  readonly alarms: AlarmTopic;
 }

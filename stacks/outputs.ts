@@ -113,6 +113,14 @@ export interface EdgeOutputs {
   readonly cdnDomain?: pulumi.Output<string>;
 }
 
+/** Prometheus's and Grafana's in-cluster URLs (Grafana's admin password stays in its Kubernetes Secret). */
+export interface ObservabilityOutputs {
+  /** `http://monitoring-prometheus.observability.svc.cluster.local:9090`. */
+  readonly prometheusUrl: string;
+  /** `http://grafana.observability.svc.cluster.local:80`. */
+  readonly grafanaUrl: string;
+}
+
 /** Every stack output: the typed, versioned contract other teams build on. */
 export interface StackOutputs {
   readonly outputsVersion: number;
@@ -129,6 +137,8 @@ export interface StackOutputs {
   readonly edge: EdgeOutputs;
   /** The KMS-encrypted SNS topic every CloudWatch alarm of the stack notifies: subscribe on-call to it. */
   readonly alarmTopicArn: pulumi.Output<string>;
+  /** The in-cluster metrics stack, reached from inside the cluster (or `kubectl port-forward`); no credentials. */
+  readonly observability: ObservabilityOutputs;
   readonly kmsKeyArns: {
     readonly flowLogs: pulumi.Output<string>;
     /** EKS secrets envelope encryption. */

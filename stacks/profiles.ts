@@ -41,7 +41,8 @@ const shared: SettingsTree = {
 export const PROFILES: Record<Environment, SettingsTree> = {
   dev: merge(shared, {
     network: { natStrategy: "Single" },
-    cluster: { instanceType: "t3.medium" },
+    // Four nodes: Prometheus, Alertmanager, Grafana and the operator (with their sidecars) do not fit on three.
+    cluster: { instanceType: "t3.medium", minSize: 4, desiredSize: 4 },
     mesh: { tracingSamplingPercent: 100, ingressHosts: ["api.dev.platform.internal"] },
     logRetentionDays: 30,
     protectStateful: false,
@@ -57,10 +58,13 @@ export const PROFILES: Record<Environment, SettingsTree> = {
     },
     // Dev shares its account with prod (or an organisation baseline): it relies on their trail, detector, recorder and hub.
     security: { accountServices: "existing" },
+    // A week of metrics on a small volume, one Prometheus.
+    observability: { prometheus: { retentionDays: 7, storageGiB: 20, replicas: 1, memory: "512Mi" } },
   }),
   prod: merge(shared, {
     network: { natStrategy: "OnePerAz" },
-    cluster: { instanceType: "t3.large" },
+    // Four nodes, as in dev: 3 x t3.large fall 0.93 vCPU short once the metrics stack runs.
+    cluster: { instanceType: "t3.large", minSize: 4, desiredSize: 4 },
     mesh: { tracingSamplingPercent: 10, ingressHosts: ["api.platform.internal"] },
     logRetentionDays: 365,
     protectStateful: true,
@@ -75,6 +79,7 @@ export const PROFILES: Record<Environment, SettingsTree> = {
     },
     // Prod owns the account's trail, GuardDuty detector, Config recorder and Security Hub.
     security: { accountServices: "create" },
+    observability: { prometheus: { retentionDays: 30, storageGiB: 100, replicas: 2, memory: "1Gi" } },
   }),
 };
 

@@ -3,6 +3,7 @@ import { dataProblems, dataSchema } from "./data";
 import { clusterEnvironmentProblems, clusterSchema, meshSchema, privateAccessProblems } from "./compute";
 import { edgeSchema } from "./edge";
 import { networkSchema } from "./network";
+import { observabilitySchema } from "./observability";
 import { securitySchema } from "./security";
 import { servicesSchema } from "./services";
 
@@ -55,6 +56,7 @@ export const settingsSchema = z
     data: dataSchema,
     edge: edgeSchema,
     security: securitySchema,
+    observability: observabilitySchema,
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -116,6 +116,8 @@ export class Cluster extends pulumi.ComponentResource {
   /** Keys: Kubernetes secrets envelope encryption, node volumes, log groups. */
   public readonly secretsKeyArn: pulumi.Output<string>;
   public readonly volumesKeyArn: pulumi.Output<string>;
+  /** The EBS CSI driver's IRSA role name (what may use the volumes key for PersistentVolumes). */
+  public readonly ebsCsiRoleName: pulumi.Output<string>;
   public readonly logsKeyArn: pulumi.Output<string>;
   public readonly logGroupName: pulumi.Output<string>;
   /** The in-cluster add-ons (metrics-server, Secrets Store CSI); depend on it before using them. */
@@ -386,6 +388,7 @@ export class Cluster extends pulumi.ComponentResource {
     this.nodeRoleArn = nodes.role.arn;
     this.secretsKeyArn = secretsKey.arn;
     this.volumesKeyArn = volumesKey.arn;
+    this.ebsCsiRoleName = ebsIrsa.role.name;
     this.logsKeyArn = logsKey.arn;
     this.logGroupName = logGroup.name;
     this.registerOutputs({

@@ -1,5 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+import { metricsScrapeIngress } from "../microservice/manifests";
 
 /** The gateway ports the ALB reaches: HTTPS for traffic, the status port for health checks. */
 export interface GatewayPorts {
@@ -51,7 +52,8 @@ export function targetGroupBinding(args: GatewayBindingArgs) {
 /**
  * The gateway namespace's NetworkPolicy for the edge: the ALB's nodes (in the public
  * subnets) may reach the gateway pods on the HTTPS and status ports only; the status
- * port also answers the kubelet's probes from the nodes (application subnets). Other
+ * port also answers the kubelet's probes from the nodes (application subnets), and
+ * Prometheus scrapes the merged metrics (15020) from its own pods. Other
  * ingress to the gateway pods is denied.
  */
 export function gatewayIngressPolicy(
@@ -72,6 +74,8 @@ export function gatewayIngressPolicy(
         ],
       },
       { from: applicationCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: ports.health }] },
+      // Prometheus, on the gateway's merged metrics.
+      metricsScrapeIngress(),
     ],
   };
 }

@@ -6,6 +6,7 @@ import type * as Input from "@pulumi/kubernetes/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceSettings, cpuMillis, memoryMiB } from "../../stacks/services";
 import { MESH } from "../mesh/values";
+import { METRICS_SCRAPER } from "../observability/scraper";
 import { MOUNTS, ServiceDataBinding } from "./binding";
 
 
@@ -276,6 +277,14 @@ export function pdbSpec(spec: ServiceSpec): Input.policy.v1.PodDisruptionBudgetS
   return { minAvailable: 1, selector: { matchLabels: { app: spec.name } } };
 }
 
+/** Ingress from the Prometheus pods only, on the sidecar agent's merged-metrics port only. */
+export function metricsScrapeIngress(): Input.networking.v1.NetworkPolicyIngressRule {
+  return {
+    from: [{ namespaceSelector: nsSelector(METRICS_SCRAPER.namespace), podSelector: { matchLabels: { ...METRICS_SCRAPER.podLabels } } }],
+    ports: [{ protocol: "TCP", port: METRICS_SCRAPER.mergedMetricsPort }],
+  };
+}
+
 /** Selects a namespace by its name label (set by Kubernetes on every namespace). */
 export const nsSelector = (ns: string) => ({ matchLabels: { "kubernetes.io/metadata.name": ns } });
 
@@ -330,6 +339,8 @@ export function networkPolicies(spec: ServiceSpec): Record<string, Input.network
         },
         // Kubelet probes, rewritten by Istio to the sidecar agent.
         { from: spec.applicationCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: SIDECAR_HEALTH_PORTS.map((p) => ({ protocol: "TCP", port: p })) },
+        // Prometheus, on the sidecar's merged metrics (not intercepted, so no AuthorizationPolicy applies).
+        metricsScrapeIngress(),
       ],
     },
     "allow-egress": { podSelector: app, policyTypes: ["Egress"], egress },

@@ -14,6 +14,8 @@ export const INTERFACE_ENDPOINTS = {
   events: "events",
   // The OpenTelemetry collector's X-Ray exporter.
   xray: "xray",
+  // Alertmanager's SNS publishes to the alarm topic.
+  sns: "sns",
 } as const;
 
 /** `com.amazonaws.<region>.<service>`: the endpoint service name. */

@@ -5,6 +5,8 @@ import { irsaTrustPolicy } from "../cluster/iam";
 import { IstioObject, namespaceMetadata } from "../microservice/manifests";
 import { AwsIdentity } from "../shared/identity";
 import { FLUENT_BIT_CHART, OTEL_COLLECTOR_CHART } from "./charts";
+import { Monitoring } from "./Monitoring";
+import { KUBERNETES_API_HOST, PrometheusSettings, monitoringApiHosts } from "./metrics";
 import {
   COLLECTOR_LABELS,
   OBSERVABILITY,
@@ -31,6 +33,21 @@ export interface ObservabilityArgs {
   readonly applicationCidrs: readonly string[];
   /** Each service and its log group (from its MicroservicePod), where Fluent Bit ships the namespace's logs. */
   readonly logGroups: readonly { readonly service: string; readonly logGroupName: pulumi.Input<string> }[];
+  /** The metrics stack's inputs: what it scrapes and alerts on, where alerts go, how it stores. */
+  readonly monitoring: {
+    /** The services (their namespaces). */
+    readonly services: readonly string[];
+    /** Other scraped namespaces (the ingress gateway's). */
+    readonly extraScrapedNamespaces: readonly string[];
+    /** The Kubernetes service range. */
+    readonly serviceCidr: string;
+    readonly alarmTopicArn: pulumi.Input<string>;
+    readonly alarmTopicKeyArn: pulumi.Input<string>;
+    /** The cluster's EBS volumes key and the EBS CSI driver's role name. */
+    readonly volumesKeyArn: pulumi.Input<string>;
+    readonly ebsCsiRoleName: pulumi.Input<string>;
+    readonly prometheus: PrometheusSettings;
+  };
   /**
    * Collector pods.
    * @default - 2, with a PDB keeping one.
@@ -48,9 +65,10 @@ export interface ObservabilityArgs {
  * injection, Pod Security `restricted`, default-deny NetworkPolicies and AuthorizationPolicy,
  * REGISTRY_ONLY Sidecar), the OpenTelemetry collector (OTLP gRPC in, AWS X-Ray out, its own
  * IRSA role) the mesh traces to, and Fluent Bit in kube-system shipping each service
- * namespace's container logs to its service's KMS-encrypted log group (its own IRSA role).
+ * namespace's container logs to its service's KMS-encrypted log group (its own IRSA role),
+ * and {@link Monitoring}: Prometheus, Alertmanager (to the alarm topic) and Grafana.
  *
- * Providers: `aws` and `kubernetes` through `opts.providers`.
+ * Providers: `aws`, `kubernetes` and `random` through `opts.providers`.
  */
 export class Observability extends pulumi.ComponentResource {
   public readonly namespace: string;
@@ -58,6 +76,9 @@ export class Observability extends pulumi.ComponentResource {
   public readonly collectorHost: string;
   public readonly collectorRoleArn: pulumi.Output<string>;
   public readonly logShipperRoleArn: pulumi.Output<string>;
+  /** Prometheus's and Grafana's in-cluster URLs. */
+  public readonly prometheusUrl: string;
+  public readonly grafanaUrl: string;
 
   constructor(name: string, args: ObservabilityArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:observability:Observability", name, {}, opts);
@@ -81,7 +102,14 @@ export class Observability extends pulumi.ComponentResource {
     );
     const custom = (obj: IstioObject) =>
       new k8s.apiextensions.CustomResource(`${name}-${obj.kind.toLowerCase()}-${obj.name}`, { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta(obj.name), spec: obj.spec }, inNs);
-    fences.push(...collectorMeshObjects({ region: args.identity.region, senderPrincipals: args.senderPrincipals }).map(custom));
+    fences.push(
+      ...collectorMeshObjects({
+        region: args.identity.region,
+        senderPrincipals: args.senderPrincipals,
+        extraApiHosts: monitoringApiHosts(args.identity.region),
+        extraMeshHosts: [`default/${KUBERNETES_API_HOST}`],
+      }).map(custom),
+    );
 
     // The collector: X-Ray writes only.
     const collectorRole = irsa("collector", ns, OBSERVABILITY.collector, `IRSA for ${ns}/${OBSERVABILITY.collector}: writes traces to AWS X-Ray.`);
@@ -142,7 +170,30 @@ export class Observability extends pulumi.ComponentResource {
       { parent: this, dependsOn: [shipperPolicy] },
     );
 
+    // Prometheus, Alertmanager and Grafana, behind the namespace's fences.
+    const monitoring = new Monitoring(
+      `${name}-monitoring`,
+      {
+        region: args.identity.region,
+        oidcProviderArn: args.oidcProviderArn,
+        oidcIssuerHost: args.oidcIssuerHost,
+        services: args.monitoring.services,
+        extraScrapedNamespaces: args.monitoring.extraScrapedNamespaces,
+        applicationCidrs: args.applicationCidrs,
+        serviceCidr: args.monitoring.serviceCidr,
+        alarmTopicArn: args.monitoring.alarmTopicArn,
+        alarmTopicKeyArn: args.monitoring.alarmTopicKeyArn,
+        volumesKeyArn: args.monitoring.volumesKeyArn,
+        ebsCsiRoleName: args.monitoring.ebsCsiRoleName,
+        prometheus: args.monitoring.prometheus,
+        timeoutSeconds: args.timeoutSeconds,
+      },
+      { parent: this, dependsOn: [namespace, ...fences] },
+    );
+
     this.namespace = ns;
+    this.prometheusUrl = monitoring.prometheusUrl;
+    this.grafanaUrl = monitoring.grafanaUrl;
     this.collectorHost = `${OBSERVABILITY.collector}.${ns}.svc.cluster.local`;
     this.collectorRoleArn = collectorRole.arn;
     this.logShipperRoleArn = shipperRole.arn;

@@ -27,3 +27,15 @@ export const FLUENT_BIT_CHART: PinnedChart = {
   version: "0.58.1",
   repo: "https://fluent.github.io/helm-charts",
 };
+
+/**
+ * kube-prometheus-stack (prometheus-community/helm-charts): the Prometheus operator,
+ * Prometheus, Alertmanager and Grafana. Chart 91.5.0 is the newest release confirmed on
+ * 2026-12-02 (release notes of 2026-09-13, 91.4.1 → 91.5.0: dependency bumps); its values
+ * keys were read from the chart's values.yaml.
+ */
+export const KUBE_PROMETHEUS_STACK_CHART: PinnedChart = {
+  chart: "kube-prometheus-stack",
+  version: "91.5.0",
+  repo: "https://prometheus-community.github.io/helm-charts",
+};

@@ -187,13 +187,17 @@ export function collectorNetworkPolicies(args: CollectorNetworkArgs): Record<str
 
 export interface CollectorMeshArgs {
   readonly region: string;
+  /** AWS API hosts other pods of the namespace reach (Alertmanager's SNS), declared beside the collector's. */
+  readonly extraApiHosts?: readonly string[];
+  /** In-cluster hosts (`<namespace>/<host>`) the namespace's sidecars import, e.g. the Kubernetes API for the monitoring components. */
+  readonly extraMeshHosts?: readonly string[];
   /** The mesh identities allowed to send traces: `<trust domain>/ns/<ns>/sa/<sa>`. */
   readonly senderPrincipals: readonly string[];
 }
 
 /** The collector's Istio objects: default deny, OTLP from the senders, REGISTRY_ONLY egress to STS and X-Ray. */
 export function collectorMeshObjects(args: CollectorMeshArgs): IstioObject[] {
-  const hosts = collectorApiHosts(args.region);
+  const hosts = [...collectorApiHosts(args.region), ...(args.extraApiHosts ?? [])];
   return [
     { apiVersion: "security.istio.io/v1", kind: "AuthorizationPolicy", name: "deny-all", spec: {} },
     {
@@ -210,7 +214,7 @@ export function collectorMeshObjects(args: CollectorMeshArgs): IstioObject[] {
       apiVersion: "networking.istio.io/v1",
       kind: "Sidecar",
       name: "default",
-      spec: { egress: [{ hosts: ["./*", `${MESH.namespace}/*`, ...hosts.map((h) => `./${h}`)] }], outboundTrafficPolicy: { mode: "REGISTRY_ONLY" } },
+      spec: { egress: [{ hosts: ["./*", `${MESH.namespace}/*`, ...(args.extraMeshHosts ?? []), ...hosts.map((h) => `./${h}`)] }], outboundTrafficPolicy: { mode: "REGISTRY_ONLY" } },
     },
     {
       apiVersion: "networking.istio.io/v1",

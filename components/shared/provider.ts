@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as random from "@pulumi/random";
 import * as tls from "@pulumi/tls";
 import type { Settings } from "../../stacks";
 
@@ -37,6 +38,11 @@ export function createAwsProvider(settings: Settings): aws.Provider {
 /** The TLS provider (the mesh CA and the OIDC thumbprint lookup); explicit, as default providers are off. */
 export function createTlsProvider(): tls.Provider {
   return new tls.Provider("tls", {});
+}
+
+/** The random provider (generated passwords); explicit, as default providers are off. */
+export function createRandomProvider(): random.Provider {
+  return new random.Provider("random", {});
 }
 
 /** The region CloudFront's certificates, web ACLs and log deliveries must live in. */

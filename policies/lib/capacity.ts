@@ -111,6 +111,28 @@ export const CHART_MODELS: Readonly<Record<string, (values: unknown, release: st
   "fluent-bit": (v) => [
     { requests: resourcesOr(v, "resources", ms(0, 0)), count: at(v, "kind") === "Deployment" ? number(at(v, "replicaCount"), 1) : 1, perNode: at(v, "kind") !== "Deployment" },
   ],
+  // kube-prometheus-stack: the operator; Prometheus (replicas, with the operator's config
+  // reloader); Alertmanager (replicas, with the reloader); Grafana with its dashboard and
+  // datasource sidecars; kube-state-metrics and node exporter (a DaemonSet) when enabled.
+  // No default requests (the reloader's are the operator's flags, 10m / 50Mi).
+  "kube-prometheus-stack": (v) => {
+    const on = (path: string) => at(v, path) !== false;
+    const reloader = resourcesOr(v, "prometheusOperator.prometheusConfigReloader.resources", ms(10, 50));
+    const groups: Omit<PodGroup, "source">[] = [];
+    if (on("prometheusOperator.enabled")) groups.push({ requests: resourcesOr(v, "prometheusOperator.resources", ms(0, 0)), count: 1, perNode: false });
+    if (on("prometheus.enabled"))
+      groups.push({ requests: add(resourcesOr(v, "prometheus.prometheusSpec.resources", ms(0, 0)), reloader), count: number(at(v, "prometheus.prometheusSpec.replicas"), 1), perNode: false });
+    if (on("alertmanager.enabled"))
+      groups.push({ requests: add(resourcesOr(v, "alertmanager.alertmanagerSpec.resources", ms(0, 0)), reloader), count: number(at(v, "alertmanager.alertmanagerSpec.replicas"), 1), perNode: false });
+    if (on("grafana.enabled")) {
+      const sidecar = resourcesOr(v, "grafana.sidecar.resources", ms(0, 0));
+      const sidecars = [on("grafana.sidecar.dashboards.enabled"), on("grafana.sidecar.datasources.enabled")].filter(Boolean).length;
+      groups.push({ requests: add(resourcesOr(v, "grafana.resources", ms(0, 0)), ...Array.from({ length: sidecars }, () => sidecar)), count: number(at(v, "grafana.replicas"), 1), perNode: false });
+    }
+    if (on("kubeStateMetrics.enabled")) groups.push({ requests: resourcesOr(v, "kube-state-metrics.resources", ms(0, 0)), count: 1, perNode: false });
+    if (on("nodeExporter.enabled")) groups.push({ requests: resourcesOr(v, "prometheus-node-exporter.resources", ms(0, 0)), count: 1, perNode: true });
+    return groups;
+  },
   "aws-load-balancer-controller": (v) => [{ requests: resourcesOr(v, "resources", ms(0, 0)), count: number(at(v, "replicaCount"), 2), perNode: false }],
 };
 

@@ -43,6 +43,8 @@ import { kubernetesNetworkingNamespaceDefaultDeny } from "./kubernetes/networkin
 import { kubernetesNetworkingNetworkPolicyNoWorldCidr } from "./kubernetes/networking/kubernetes-networking-networkpolicy-no-world-cidr";
 import { kubernetesPolicyDeploymentPdb } from "./kubernetes/policy/kubernetes-policy-deployment-pdb";
 import { kubernetesHelmReleaseIstioSupportedVersion } from "./kubernetes/helm/kubernetes-helm-release-istio-supported-version";
+import { kubernetesHelmReleaseGrafanaAdminSecret } from "./kubernetes/helm/kubernetes-helm-release-grafana-admin-secret";
+import { kubernetesStorageStorageClassEbsEncrypted } from "./kubernetes/storage/kubernetes-storage-storageclass-ebs-encrypted";
 
 /** The Kubernetes and Istio pack's policies, sorted by name. */
 export const kubernetesPolicies: readonly PlatformPolicy[] = [
@@ -90,4 +92,6 @@ export const kubernetesPolicies: readonly PlatformPolicy[] = [
   kubernetesPolicyDeploymentPdb,
   kubernetesHelmReleaseIstioSupportedVersion,
   kubernetesCoreServiceReferenceExists,
+  kubernetesHelmReleaseGrafanaAdminSecret,
+  kubernetesStorageStorageClassEbsEncrypted,
 ];

@@ -66,6 +66,8 @@ const CATALOGUE: Record<string, readonly string[]> = {
   "Secrets: [seed] rotation <= 90 days": ["aws-secretsmanager-secret-rotation"],
   "Secrets: [seed] no literal secret in container env": ["kubernetes-core-pod-no-literal-secret-env"],
   "Secrets: [seed] credentials in outputs only as secrets": ["pulumi-stack-outputs-secret"],
+  "Secrets: Grafana's admin from a Kubernetes Secret, anonymous access off": ["kubernetes-helm-release-grafana-admin-secret"],
+  "EBS: StorageClasses encrypt with a customer-managed key": ["kubernetes-storage-storageclass-ebs-encrypted"],
   "CloudTrail: multi-region, validation, KMS, CloudWatch": ["aws-cloudtrail-trail-multi-region", "aws-cloudtrail-trail-log-validation", "aws-cloudtrail-trail-kms", "aws-cloudtrail-trail-cloudwatch-logs"],
   "Log groups: retention set": ["aws-cloudwatch-loggroup-retention"],
   "GuardDuty: enabled with features": ["aws-guardduty-detector-enabled", "aws-guardduty-detector-features"],

@@ -275,6 +275,8 @@ const MUTATIONS: Record<string, PlanMutation> = {
   "kubernetes-istio-namespace-sidecar-injection": { target: (doc) => namespaceNamed(doc, appNamespace(doc)), mutate: (r) => setPath(r.inputs, "metadata.labels", {}) },
   "kubernetes-istio-pod-injection-not-disabled": deployment("spec.template.metadata.annotations", { "sidecar.istio.io/inject": "false" }),
   "kubernetes-helm-release-istio-supported-version": set("kubernetes:helm.sh/v3:Release", "version", "1.27.3", (r) => r.inputs.chart === "istiod"),
+  "kubernetes-storage-storageclass-ebs-encrypted": set("kubernetes:storage.k8s.io/v1:StorageClass", "parameters.encrypted", "false"),
+  "kubernetes-helm-release-grafana-admin-secret": set("kubernetes:helm.sh/v3:Release", "values.grafana.admin.existingSecret", undefined, (r) => r.inputs.chart === "kube-prometheus-stack"),
   "kubernetes-istio-mesh-registry-only": set("kubernetes:helm.sh/v3:Release", "values.meshConfig.outboundTrafficPolicy.mode", "ALLOW_ANY", (r) => r.inputs.chart === "istiod"),
   "kubernetes-istio-serviceentry-explicit-hosts": set("kubernetes:networking.istio.io/v1:ServiceEntry", "spec.hosts", ["*"]),
   "kubernetes-istio-irsa-aws-apis-reachable": {

@@ -96,7 +96,8 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
     expect(groups).toHaveLength(1);
     const ng = groups[0];
     expect([...(ng.inputs.subnetIds as string[])].sort()).toEqual(appSubnets);
-    expect(ng.inputs.scalingConfig).toEqual({ minSize: 3, maxSize: 6, desiredSize: 3 });
+    // 4 nodes since the metrics stack (Prometheus, Alertmanager, Grafana, the operator) joined.
+    expect(ng.inputs.scalingConfig).toEqual({ minSize: 4, maxSize: 6, desiredSize: 4 });
     expect(ng.options.ignoreChanges).toEqual(["scalingConfig.desiredSize"]);
     expect(ng.inputs.instanceTypes).toEqual([stack === "prod" ? "t3.large" : "t3.medium"]);
     expect(ng.inputs.remoteAccess).toBeUndefined();

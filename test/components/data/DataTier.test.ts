@@ -194,7 +194,7 @@ describe.each(STACKS)("data tier in the %s plan", (stack) => {
     const rotation = single(doc, "aws:secretsmanager/secretRotation:SecretRotation", "data-redis-auth-rotation").inputs;
     expect(rotation).toMatchObject({ rotationRules: { automaticallyAfterDays: 30 }, rotationLambdaArn: "arn:aws:lambda:us-east-1:123456789012:function/data-redis-rotation" });
     expect(single(doc, "aws:lambda/function:Function", "data-redis-rotation").inputs).toMatchObject({ runtime: "nodejs24.x", handler: "index.handler", timeout: 900 });
-    expect(ofType(doc, "random:index/randomPassword:RandomPassword").map((r) => r.inputs)).toEqual([{ length: 64, special: false }]);
+    expect(ofType(doc, "random:index/randomPassword:RandomPassword").filter((r) => r.name.startsWith("data-")).map((r) => r.inputs)).toEqual([{ length: 64, special: false }]);
   });
 
   it("rotates every Secrets Manager secret the tier creates within 90 days", () => {

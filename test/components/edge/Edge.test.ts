@@ -237,6 +237,10 @@ describe.each(STACKS)("public edge (%s)", (stack) => {
       ingress: [
         { from: ["10.0.128.0/21", "10.0.136.0/21", "10.0.144.0/21"].map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }, { protocol: "TCP", port: 15021 }] },
         { from: ["10.0.0.0/20", "10.0.16.0/20", "10.0.32.0/20"].map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 15021 }] },
+        {
+          from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "observability" } }, podSelector: { matchLabels: { "platform/monitoring": "prometheus" } } }],
+          ports: [{ protocol: "TCP", port: 15020 }],
+        },
       ],
     });
   });

@@ -62,6 +62,11 @@ describe("ALB routes and the gateway binding", () => {
     expect(spec.ingress).toEqual([
       { from: [{ ipBlock: { cidr: "10.0.128.0/21" } }], ports: [{ protocol: "TCP", port: 443 }, { protocol: "TCP", port: 15021 }] },
       { from: [{ ipBlock: { cidr: "10.0.0.0/20" } }], ports: [{ protocol: "TCP", port: 15021 }] },
+      // Prometheus's pods only, on the merged metrics only.
+      {
+        from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "observability" } }, podSelector: { matchLabels: { "platform/monitoring": "prometheus" } } }],
+        ports: [{ protocol: "TCP", port: 15020 }],
+      },
     ]);
   });
   it("gives the controller only read-only discovery calls outside its one target group", () => {

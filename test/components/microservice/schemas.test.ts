@@ -3,6 +3,7 @@ import { Deployment } from "kubernetes-models/apps/v1";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
+import { StorageClass } from "kubernetes-models/storage.k8s.io/v1";
 import { ConfigMap, LimitRange, Namespace, PersistentVolume, PersistentVolumeClaim, ResourceQuota, Secret, Service, ServiceAccount } from "kubernetes-models/v1";
 import { DestinationRule, Gateway, ServiceEntry, Sidecar, VirtualService } from "@kubernetes-models/istio/networking.istio.io/v1";
 import { EnvoyFilter } from "@kubernetes-models/istio/networking.istio.io/v1alpha3";
@@ -20,6 +21,7 @@ const MODELS: Record<string, Model> = {
   "kubernetes:autoscaling/v2:HorizontalPodAutoscaler": HorizontalPodAutoscaler,
   "kubernetes:networking.k8s.io/v1:NetworkPolicy": NetworkPolicy,
   "kubernetes:policy/v1:PodDisruptionBudget": PodDisruptionBudget,
+  "kubernetes:storage.k8s.io/v1:StorageClass": StorageClass,
   "kubernetes:core/v1:ConfigMap": ConfigMap,
   "kubernetes:core/v1:LimitRange": LimitRange,
   "kubernetes:core/v1:Namespace": Namespace,

@@ -85,7 +85,7 @@ describe.each(STACKS)("network in %s", (stack) => {
     );
     const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
     expect(interfaces.map((e) => e.inputs.serviceName).sort()).toEqual(
-      ["ecr.api", "ecr.dkr", "events", "kms", "logs", "s3", "secretsmanager", "sqs", "sts", "xray"].map((s) => `com.amazonaws.us-east-1.${s}`),
+      ["ecr.api", "ecr.dkr", "events", "kms", "logs", "s3", "secretsmanager", "sns", "sqs", "sts", "xray"].map((s) => `com.amazonaws.us-east-1.${s}`),
     );
     // S3 names resolve into the application subnets for every resolver in the VPC, so pods
     // reach S3 under their HTTPS-to-application-subnets egress rule.

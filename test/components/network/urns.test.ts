@@ -19,7 +19,7 @@ const PINNED = [
   "platform:network:Network$aws:ec2/flowLog:FlowLog::network-flow-log",
   "platform:network:Network$aws:ec2/securityGroup:SecurityGroup::network-endpoints-sg",
   "platform:network:Network$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::network-endpoints-https",
-  ...["s3", "s3-interface", "ecr-api", "ecr-dkr", "sts", "secretsmanager", "kms", "logs", "sqs", "events", "xray"].map(
+  ...["s3", "s3-interface", "ecr-api", "ecr-dkr", "sts", "secretsmanager", "kms", "logs", "sqs", "events", "xray", "sns"].map(
     (e) => `platform:network:Network$aws:ec2/vpcEndpoint:VpcEndpoint::network-endpoint-${e}`,
   ),
   ...["a", "b", "c"].flatMap((az) => [

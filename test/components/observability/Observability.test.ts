@@ -25,7 +25,8 @@ describe.each(STACKS)("observability (%s)", (stack) => {
   const inputs = (type: string, name: string) => single(doc, type, name).inputs as Any;
 
   it("creates exactly the namespace, its fences and mesh objects, two IRSA roles and two pinned releases", () => {
-    const mine = doc.resources.filter((r) => r.name.startsWith("observability-")).map((r) => `${r.type}::${r.name}`).sort();
+    // The metrics stack (observability-monitoring-*) is pinned in test/components/observability/monitoring.test.ts.
+    const mine = doc.resources.filter((r) => r.name.startsWith("observability-") && !r.name.startsWith("observability-monitoring")).map((r) => `${r.type}::${r.name}`).sort();
     expect(mine).toEqual(
       [
         "aws:iam/role:Role::observability-collector-role",
@@ -70,9 +71,11 @@ describe.each(STACKS)("observability (%s)", (stack) => {
     expect(allow.rules[0].to).toEqual([{ operation: { ports: ["4317"] } }]);
     const sidecar = inputs("kubernetes:networking.istio.io/v1:Sidecar", "observability-sidecar-default").spec;
     expect(sidecar.outboundTrafficPolicy).toEqual({ mode: "REGISTRY_ONLY" });
+    // STS and X-Ray for the collector, SNS for Alertmanager.
     expect(inputs("kubernetes:networking.istio.io/v1:ServiceEntry", "observability-serviceentry-aws-apis").spec.hosts).toEqual([
       "sts.us-east-1.amazonaws.com",
       "xray.us-east-1.amazonaws.com",
+      "sns.us-east-1.amazonaws.com",
     ]);
     expect(single(doc, "aws:ec2/vpcEndpoint:VpcEndpoint", "network-endpoint-xray").inputs).toMatchObject({
       serviceName: "com.amazonaws.us-east-1.xray",
@@ -90,7 +93,7 @@ describe.each(STACKS)("observability (%s)", (stack) => {
     expect([natRouted, viaNat]).toEqual([true, []]);
     const undeclared = clonePlan(doc);
     const entry = single(undeclared, "kubernetes:networking.istio.io/v1:ServiceEntry", "observability-serviceentry-aws-apis").inputs as Any;
-    entry.spec.hosts = ["sts.us-east-1.amazonaws.com"];
+    entry.spec.hosts = ["sts.us-east-1.amazonaws.com", "sns.us-east-1.amazonaws.com"];
     const { violations } = await runPolicy(kubernetesIstioIrsaAwsApisReachable, undeclared.resources);
     expect(violations).toHaveLength(1);
     expect(String(violations[0])).toMatch(/^observability-collector-role: .*IRSA for observability\/otel-collector\) is granted xray:PutTraceSegments, but namespace 'observability' reaches no xray\.us-east-1\.amazonaws\.com through the mesh/);

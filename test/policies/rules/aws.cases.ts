@@ -643,8 +643,8 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     },
     {
       name: "a chart with no capacity model",
-      apply: (w) => w.add(resource("kubernetes:helm.sh/v3:Release", "prometheus", { chart: "kube-prometheus-stack", namespace: "monitoring", values: {} })),
-      expect: ["prometheus: Release 'prometheus': no capacity model for chart kube-prometheus-stack (add it to policies/lib/capacity.ts)."],
+      apply: (w) => w.add(resource("kubernetes:helm.sh/v3:Release", "loki", { chart: "loki", namespace: "monitoring", values: {} })),
+      expect: ["loki: Release 'loki': no capacity model for chart loki (add it to policies/lib/capacity.ts)."],
     },
     {
       name: "an add-on with no capacity model",

@@ -187,6 +187,46 @@ export const KUBERNETES_CASES: Record<string, readonly Mutation[]> = {
       expect: ["istiod: Istio minor version 1.31.0 left standard support on 2027-04-15 (estimated) (calendar as of 2027-05-01); move to a supported release."],
     },
   ],
+  "kubernetes-helm-release-grafana-admin-secret": [
+    {
+      name: "kube-prometheus-stack with the chart's default password",
+      apply: (w) => w.add(resource(T.release, "monitoring", { chart: "kube-prometheus-stack", namespace: "observability", values: { grafana: { enabled: true } } })),
+      expect: ["monitoring: Grafana's admin credentials do not come from a Secret (admin.existingSecret is unset), so the chart's values password is used."],
+    },
+    {
+      name: "a plaintext password beside the Secret",
+      apply: (w) =>
+        w.add(resource(T.release, "grafana", { chart: "grafana", namespace: "observability", values: { adminPassword: "hunter2", admin: { existingSecret: "grafana-admin" } } })),
+      expect: ["grafana: Grafana's admin password is set in the release's values (adminPassword), in plain text in the state."],
+    },
+    {
+      name: "the password in grafana.ini and anonymous access on",
+      apply: (w) =>
+        w.add(
+          resource(T.release, "grafana", {
+            chart: "grafana",
+            namespace: "observability",
+            values: { admin: { existingSecret: "grafana-admin" }, "grafana.ini": { security: { admin_password: "hunter2" }, "auth.anonymous": { enabled: true } } },
+          }),
+        ),
+      expect: [
+        "grafana: Grafana allows anonymous access (grafana.ini auth.anonymous.enabled).",
+        "grafana: Grafana's admin password is set in grafana.ini (security.admin_password), in plain text in the state.",
+      ],
+    },
+  ],
+  "kubernetes-storage-storageclass-ebs-encrypted": [
+    {
+      name: "an unencrypted gp3 class",
+      apply: (w) => w.add(resource("kubernetes:storage.k8s.io/v1:StorageClass", "gp3", { metadata: { name: "gp3" }, provisioner: "ebs.csi.aws.com", parameters: { type: "gp3", kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/k" } })),
+      expect: ['gp3: The ebs.csi.aws.com StorageClass does not encrypt its volumes (parameters.encrypted is null, not "true").'],
+    },
+    {
+      name: "encrypted under the default EBS key (in-tree provisioner)",
+      apply: (w) => w.add(resource("kubernetes:storage.k8s.io/v1:StorageClass", "gp2", { metadata: { name: "gp2" }, provisioner: "kubernetes.io/aws-ebs", parameters: { encrypted: "true" } })),
+      expect: ["gp2: The kubernetes.io/aws-ebs StorageClass names no kmsKeyId, so volumes use the account's default EBS key, not a customer-managed one."],
+    },
+  ],
   "kubernetes-istio-mesh-registry-only": [
     { name: "ALLOW_ANY", apply: (w) => w.set("istiod", "values.meshConfig.outboundTrafficPolicy.mode", "ALLOW_ANY"), expect: ["istiod: Release 'istiod' sets meshConfig.outboundTrafficPolicy.mode to ALLOW_ANY, not REGISTRY_ONLY."] },
     { name: "unset", apply: (w) => w.set("istiod", "values.meshConfig", undefined), expect: ["istiod: Release 'istiod' sets meshConfig.outboundTrafficPolicy.mode to (unset, ALLOW_ANY), not REGISTRY_ONLY."] },

@@ -60,4 +60,18 @@ describe("kubernetes-core-service-reference-exists: what counts as an existing S
     ]);
     expect((await runPolicy(policy, world.resources())).violations).toEqual([]);
   });
+
+  it("knows the API server's Service and kube-prometheus-stack's Services, named after its fullnameOverride", async () => {
+    const world = kubernetesWorld();
+    world.add(resource("kubernetes:helm.sh/v3:Release", "stack", { chart: "kube-prometheus-stack", name: "monitoring", namespace: "observability", values: { fullnameOverride: "mon", grafana: { fullnameOverride: "grafana" } } }));
+    world.set("shop-sidecar", "spec.egress.0.hosts", ["./*", "default/kubernetes.default.svc.cluster.local", "observability/mon-prometheus.observability.svc.cluster.local", "observability/grafana.observability.svc"]);
+    expect((await runPolicy(policy, world.resources())).violations).toEqual([]);
+    // The Service is named after the override, not the release.
+    const wrong = kubernetesWorld();
+    wrong.add(resource("kubernetes:helm.sh/v3:Release", "stack", { chart: "kube-prometheus-stack", name: "monitoring", namespace: "observability", values: { fullnameOverride: "mon" } }));
+    wrong.set("shop-sidecar", "spec.egress.0.hosts", ["./*", "observability/monitoring-prometheus.observability.svc.cluster.local"]);
+    expect((await runPolicy(policy, wrong.resources())).violations).toEqual([
+      "shop-sidecar: Sidecar 'shop-sidecar' in namespace 'shop' names in-cluster host monitoring-prometheus.observability.svc.cluster.local (at spec.egress[0].hosts[1]), but the stack has no Service 'monitoring-prometheus' in namespace 'observability'.",
+    ]);
+  });
 });

@@ -21,16 +21,35 @@ export const CHART_SERVICES: Readonly<Record<string, readonly string[]>> = {
   istiod: ["istiod"],
 };
 
+/**
+ * Charts whose Services are named from their values: kube-prometheus-stack names them
+ * after `fullnameOverride` (else the release): `-prometheus`, `-alertmanager`,
+ * `-operator`, the operator's `prometheus-operated` and `alertmanager-operated`, and its
+ * Grafana after `grafana.fullnameOverride` (else `<release>-grafana`).
+ */
+export const CHART_VALUE_SERVICES: Readonly<Record<string, (release: string, values: unknown) => string[]>> = {
+  "kube-prometheus-stack": (release, values) => {
+    const v = (values ?? {}) as { fullnameOverride?: unknown; grafana?: { fullnameOverride?: unknown; enabled?: unknown } };
+    const full = typeof v.fullnameOverride === "string" && v.fullnameOverride !== "" ? v.fullnameOverride : release;
+    const grafana = typeof v.grafana?.fullnameOverride === "string" && v.grafana.fullnameOverride !== "" ? v.grafana.fullnameOverride : `${release}-grafana`;
+    return [`${full}-prometheus`, `${full}-alertmanager`, `${full}-operator`, "prometheus-operated", "alertmanager-operated", ...(v.grafana?.enabled === false ? [] : [grafana])];
+  },
+};
+
+/** Services every cluster has: the API server's. */
+export const BUILT_IN_SERVICES: readonly string[] = ["default/kubernetes"];
+
 /** `namespace/name` of every Service the plan creates, its own or its charts'. */
 function services(resources: readonly PolicyResource[]): Set<string> {
-  const out = new Set<string>();
+  const out = new Set<string>(BUILT_IN_SERVICES);
   for (const r of resources) {
     if (r.type === SERVICE) out.add(`${namespaceOf(r)}/${objectName(r)}`);
     if (r.type === RELEASE) {
       const ns = (known(() => r.props.namespace) as string | undefined) ?? "default";
       const release = (known(() => r.props.name) as string | undefined) ?? r.name;
       const chart = known(() => r.props.chart) as string | undefined;
-      for (const svc of [release, ...(chart ? (CHART_SERVICES[chart] ?? []) : [])]) out.add(`${ns}/${svc}`);
+      const fromValues = chart && CHART_VALUE_SERVICES[chart] ? CHART_VALUE_SERVICES[chart](release, known(() => r.props.values)) : [];
+      for (const svc of [release, ...(chart ? (CHART_SERVICES[chart] ?? []) : []), ...fromValues]) out.add(`${ns}/${svc}`);
     }
   }
   return out;

@@ -46,6 +46,14 @@ function sidecarAdmits(egressHost: string, ns: string, entryNs: string, host: st
   return scopeOk && (pattern === "*" || hostServes(pattern, host) || pattern === host);
 }
 
+/** A statement of KMS actions only, usable only through named AWS services (`kms:ViaService`): the pod never calls KMS for them. */
+export function kmsViaServiceOnly(statement: { Action?: unknown; Condition?: Record<string, Record<string, unknown>> }): boolean {
+  const actions = (Array.isArray(statement.Action) ? statement.Action : [statement.Action]).map(String);
+  const via = statement.Condition?.StringEquals?.["kms:ViaService"];
+  const services = (Array.isArray(via) ? via : via === undefined ? [] : [via]).map(String);
+  return actions.length > 0 && actions.every((a) => a.toLowerCase().startsWith("kms:")) && services.length > 0 && services.every((v) => /^[a-z0-9-]+\.[a-z0-9-]+\.amazonaws\.com$/.test(v) && !v.startsWith("kms."));
+}
+
 /** Every AWS API the service's IRSA role is granted is reachable from its pods: declared to the mesh and routed out of the VPC. */
 export const kubernetesIstioIrsaAwsApisReachable = stackPolicy(
   {
@@ -97,6 +105,8 @@ export const kubernetesIstioIrsaAwsApisReachable = stackPolicy(
       const prefixes = new Map<string, string>([["sts", "sts:AssumeRoleWithWebIdentity"]]);
       for (const g of grants) {
         if (g.statement.Effect !== "Allow") continue;
+        // KMS calls made for the pod by another service (kms:ViaService, e.g. SNS encrypting a publish) are not the pod's to reach.
+        if (kmsViaServiceOnly(g.statement)) continue;
         for (const prefix of actionPrefixes(g.statement)) if (!prefixes.has(prefix)) prefixes.set(prefix, list(g.statement.Action).find((a) => a === "*" || a.toLowerCase().startsWith(`${prefix}:`)) ?? prefix);
       }
       for (const { namespace, serviceAccount } of subjects.filter((s) => meshed.has(s.namespace))) {
