@@ -3,9 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DataSettings, ServiceDataSettings, SqlEngine } from "../../stacks/data";
 import type { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
+import { managedPolicyArn, serviceTrustPolicy } from "../shared/iam";
 import { AnalyticsPipeline } from "./AnalyticsPipeline";
 import { Cache } from "./Cache";
-import { TrafficSource, serviceTrust } from "./common";
+import { TrafficSource } from "./common";
 import { EfsCsiDriver } from "./EfsCsiDriver";
 import { EventBus, eventRoutes, eventSource } from "./EventBus";
 import { KAFKA_IAM_PORT, Kafka } from "./Kafka";
@@ -153,12 +154,12 @@ export class DataTier extends pulumi.ComponentResource {
     // Per service: its own key (database, its secret, Performance Insights), then its database.
     const monitoringRole = new aws.iam.Role(
       `${name}-rds-monitoring`,
-      { description: "RDS enhanced monitoring publishes OS metrics.", assumeRolePolicy: serviceTrust("monitoring.rds.amazonaws.com", args.identity) },
+      { description: "RDS enhanced monitoring publishes OS metrics.", assumeRolePolicy: serviceTrustPolicy("monitoring.rds.amazonaws.com", { sourceAccount: args.identity.accountId }) },
       child,
     );
     new aws.iam.RolePolicyAttachment(
       `${name}-rds-monitoring-policy`,
-      { role: monitoringRole.name, policyArn: pulumi.interpolate`arn:${args.identity.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole` },
+      { role: monitoringRole.name, policyArn: managedPolicyArn(args.identity.partition, "service-role/AmazonRDSEnhancedMonitoringRole") },
       child,
     );
     const keys: Record<string, aws.kms.Key> = {};

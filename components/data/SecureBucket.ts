@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { AwsIdentity } from "../shared/identity";
 import { ServiceGrant, createKmsKey } from "../shared/kms";
-import { policyDocument } from "./common";
+import { policyDocument } from "../shared/iam";
 
 /** S3 bucket names are at most 63 characters. */
 export const MAX_BUCKET_NAME = 63;

@@ -37,23 +37,6 @@ export interface TrafficSource {
   readonly label: string;
 }
 
-/** A JSON IAM policy document (statements may hold Outputs). */
-export function policyDocument(statements: pulumi.Input<Record<string, unknown>>[]): pulumi.Output<string> {
-  return pulumi.jsonStringify({ Version: "2012-10-17", Statement: statements });
-}
-
-/** A trust policy letting one AWS service assume a role, scoped to this account. */
-export function serviceTrust(service: string, identity: AwsIdentity): pulumi.Output<string> {
-  return policyDocument([
-    {
-      Effect: "Allow",
-      Principal: { Service: service },
-      Action: "sts:AssumeRole",
-      Condition: { StringEquals: { "aws:SourceAccount": identity.accountId } },
-    },
-  ]);
-}
-
 /**
  * A security group with no inline rules (rules are standalone resources) and one
  * ingress rule per traffic source on `port`. No egress: the stores only answer.

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { irsaTrustPolicy, issuerHost } from "../cluster/iam";
+import { irsaTrustPolicy, issuerHost } from "../shared/iam";
 import { SecureBucket } from "../data/SecureBucket";
 import type { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";

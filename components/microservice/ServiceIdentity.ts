@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { irsaTrustPolicy } from "../cluster/iam";
+import { irsaTrustPolicy } from "../shared/iam";
 import { PodSecurityGroupMode } from "../cluster/podSecurityGroups";
 import { AwsIdentity } from "../shared/identity";
 

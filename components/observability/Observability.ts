@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { irsaTrustPolicy } from "../cluster/iam";
+import { irsaTrustPolicy } from "../shared/iam";
 import { IstioObject, namespaceMetadata } from "../microservice/manifests";
 import { AwsIdentity } from "../shared/identity";
 import { FLUENT_BIT_CHART, OTEL_COLLECTOR_CHART } from "./charts";
