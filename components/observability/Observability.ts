@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { irsaTrustPolicy } from "../shared/iam";
-import { IstioObject, namespaceMetadata } from "../microservice/manifests";
+import { IstioObject } from "../microservice/istio";
+import { namespaceMetadata } from "../microservice/manifests";
 import { AwsIdentity } from "../shared/identity";
 import { FLUENT_BIT_CHART, OTEL_COLLECTOR_CHART } from "./charts";
 import {
