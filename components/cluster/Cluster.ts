@@ -116,24 +116,8 @@ export class Cluster extends pulumi.ComponentResource {
     super("platform:cluster:Cluster", name, {}, opts);
     const id = args.identity;
     const controlPlaneRole = createControlPlaneRole(name, { partition: id.partition, podSecurityGroups: args.podSecurityGroups }, this);
-    const keys = createClusterKeys(
-      name,
-      {
-        identity: id,
-        clusterName: args.clusterName,
-        controlPlaneRoleArn: controlPlaneRole.role.arn,
-        autoscalingServiceLinkedRole: args.autoscalingServiceLinkedRole,
-        logRetentionDays: args.logRetentionDays,
-        namePrefix: args.namePrefix,
-        protect: args.protectStateful,
-      },
-      this,
-    );
-    const controlPlaneSg = createControlPlaneSecurityGroup(
-      name,
-      { vpcId: args.vpcId, subnetCidrs: args.subnetCidrs, privateAccessCidrs: args.privateAccessCidrs, namePrefix: args.namePrefix },
-      this,
-    );
+    const keys = createClusterKeys(name, { ...args, controlPlaneRoleArn: controlPlaneRole.role.arn, protect: args.protectStateful }, this);
+    const controlPlaneSg = createControlPlaneSecurityGroup(name, args, this);
     const cluster = createEksCluster(
       name,
       { ...args, roleArn: controlPlaneRole.role.arn, securityGroupId: controlPlaneSg.id, secretsKeyArn: keys.secretsKey.arn },
@@ -157,17 +141,7 @@ export class Cluster extends pulumi.ComponentResource {
     const certificateAuthorityData = cluster.certificateAuthority.apply((ca) => ca.data!);
     const inCluster = installInClusterAddons(
       name,
-      {
-        clusterName: cluster.name,
-        endpoint: cluster.endpoint,
-        certificateAuthorityData,
-        kubernetesVersion: args.version,
-        region: id.region,
-        oidc,
-        nodeGroups: [nodes.nodeGroup],
-        providerDependsOn: [nodes.nodeGroup],
-        addonsDependOn: [coredns],
-      },
+      { clusterName: cluster.name, endpoint: cluster.endpoint, certificateAuthorityData, kubernetesVersion: args.version, region: id.region, oidc, nodeGroups: [nodes.nodeGroup], addonsDependOn: [coredns] },
       this,
     );
 

@@ -1,3 +1,4 @@
+import type * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterAddons } from "./ClusterAddons";
@@ -18,10 +19,8 @@ export interface InClusterArgs {
   readonly region: string;
   /** The cluster's OIDC provider (the autoscaler's IRSA role). */
   readonly oidc: ClusterOidc;
-  /** The node groups the autoscaler may scale. */
-  readonly nodeGroups: readonly { readonly arn: pulumi.Input<string> }[];
-  /** The provider waits for these (the node group). */
-  readonly providerDependsOn: pulumi.Resource[];
+  /** The node groups the autoscaler may scale; the provider waits for them. */
+  readonly nodeGroups: readonly aws.eks.NodeGroup[];
   /** The Helm add-ons wait for these (CoreDNS). */
   readonly addonsDependOn: pulumi.Resource[];
 }
@@ -44,7 +43,7 @@ export interface InCluster {
  */
 export function installInClusterAddons(name: string, args: InClusterArgs, parent: pulumi.Resource): InCluster {
   const config = kubeconfig({ clusterName: args.clusterName, endpoint: args.endpoint, certificateAuthorityData: args.certificateAuthorityData, region: args.region });
-  const provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: config, enableServerSideApply: true }, { parent, dependsOn: args.providerDependsOn });
+  const provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: config, enableServerSideApply: true }, { parent, dependsOn: [...args.nodeGroups] });
   const addons = new ClusterAddons(`${name}-addons`, {}, { parent, providers: { kubernetes: provider }, dependsOn: args.addonsDependOn });
   const autoscaler = new ClusterAutoscaler(
     `${name}-autoscaler`,
