@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceSettings } from "../../stacks/services";
-import { ServiceDataBinding } from "./binding";
+import type { ServiceDataBinding } from "../data/bindings";
 import { IstioObject, authorizationPolicies, destinationRule, serviceEntries, sidecar, virtualService } from "./istio";
 import {
   EFS_MOUNT_OPTIONS,

@@ -6,8 +6,9 @@
 import type * as Input from "@pulumi/kubernetes/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceSettings, cpuMillis, memoryMiB } from "../../stacks/services";
+import type { ServiceDataBinding } from "../data/bindings";
 import { MESH } from "../mesh/values";
-import { MOUNTS, ServiceDataBinding } from "./binding";
+import { MOUNTS } from "./binding";
 
 
 /** The sidecar's resources, pinned per pod so quotas can count them. */
