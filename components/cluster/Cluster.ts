@@ -73,6 +73,16 @@ export interface ClusterArgs {
   readonly protectStateful?: boolean;
 }
 
+/** What other tiers need of the cluster for their IRSA roles and EKS add-ons: its name and its OIDC provider. */
+export interface ClusterRef {
+  /** The EKS cluster's name. */
+  readonly clusterName: pulumi.Input<string>;
+  /** The cluster's IAM OIDC provider ARN (IRSA trust policies name it). */
+  readonly oidcProviderArn: pulumi.Input<string>;
+  /** The OIDC issuer URL (`https://oidc.eks...`). */
+  readonly oidcIssuerUrl: pulumi.Input<string>;
+}
+
 /**
  * The EKS cluster in the private application subnets: private endpoint, public endpoint
  * off (or restricted), secrets encrypted with its own key, all control-plane logs to an

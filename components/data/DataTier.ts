@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DataSettings, ServiceDataSettings } from "../../stacks/data";
+import type { ClusterRef } from "../cluster/Cluster";
 import type { AwsIdentity } from "../shared/identity";
 import { ServiceDataBinding, ServiceDataOutputs, createBindings } from "./bindings";
 import type { CdnDistribution, CloudFrontEdgeOptions } from "./SecureBucket";
@@ -22,10 +23,7 @@ export interface DataService {
 }
 
 /** The EKS cluster, for the EFS CSI driver. */
-export interface DataCluster {
-  readonly clusterName: pulumi.Input<string>;
-  readonly oidcProviderArn: pulumi.Input<string>;
-  readonly oidcIssuerUrl: pulumi.Input<string>;
+export interface DataCluster extends ClusterRef {
   /** The nodes' IAM role: the principal EFS mounts (`iam` mount option) are made as. */
   readonly nodeRoleArn: pulumi.Input<string>;
 }

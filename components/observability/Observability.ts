@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { irsaTrustPolicy } from "../shared/iam";
 import { IstioObject } from "../microservice/istio";
 import { namespaceMetadata } from "../microservice/manifests";
+import { irsaTrustPolicy } from "../shared/iam";
 import { AwsIdentity } from "../shared/identity";
 import { FLUENT_BIT_CHART, OTEL_COLLECTOR_CHART } from "./charts";
 import {
