@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { ServiceDataOutputs } from "../components/data/bindings";
 
 /**
  * The version of the stack outputs contract. Bump it when a key is removed or changes
@@ -61,26 +62,6 @@ export interface ServiceOutputs {
   readonly logGroupName: pulumi.Output<string>;
   /** What the data tier made for it. */
   readonly data: ServiceDataOutputs;
-}
-
-/** One service's data: its key, database, queues, bucket and EFS access point. */
-export interface ServiceDataOutputs {
-  /** The service's own KMS key (its database, secret and Performance Insights). */
-  readonly kmsKeyArn: pulumi.Output<string>;
-  /** Its database, when it declares one. */
-  readonly database?: {
-    readonly engine: "postgres" | "mysql";
-    /** `address:port`. */
-    readonly endpoint: pulumi.Output<string>;
-    /** The RDS-managed master-user secret. */
-    readonly secretArn: pulumi.Output<string>;
-  };
-  /** Its event queue and dead-letter queue URLs (empty when it consumes no events). */
-  readonly queueUrls: pulumi.Output<string>[];
-  /** Its bucket's name (empty when it has none). */
-  readonly bucketNames: pulumi.Output<string>[];
-  /** Its EFS access point, when it mounts the shared file system. */
-  readonly efsAccessPointId?: pulumi.Output<string>;
 }
 
 /** The shared data and messaging services. */

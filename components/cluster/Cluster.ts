@@ -1,19 +1,16 @@
-import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import * as tls from "@pulumi/tls";
-import { EKS_VERSIONS, EksAddonName, EksVersion, ServiceLinkedRoleMode } from "../../stacks/compute";
+import { EKS_VERSIONS, EksVersion, ServiceLinkedRoleMode } from "../../stacks/compute";
 import { AwsIdentity } from "../shared/identity";
-import { createKmsKey, logsGrant } from "../shared/kms";
 import { ClusterAddons } from "./ClusterAddons";
 import { ClusterAutoscaler } from "./ClusterAutoscaler";
-import { issuerHost, irsaTrustPolicy, managedPolicyArn, rootCaThumbprint, serviceTrustPolicy, STS_AUDIENCE } from "./iam";
-import { kubeconfig } from "./kubeconfig";
+import { createAdminAccess, createControlPlaneRole, createControlPlaneSecurityGroup, createEksCluster } from "./controlPlane";
+import { installNetworkAddons, installNodeAddons } from "./eksAddons";
+import { installInClusterAddons } from "./inCluster";
+import { createClusterOidc } from "./irsa";
+import { createClusterKeys } from "./keys";
 import { createNodeGroup } from "./nodes";
 import { PodSecurityGroupMode } from "./podSecurityGroups";
-
-/** The five control-plane log types; all are on (NAG EKS2, CKV_AWS_37, FSBP EKS.8). */
-export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
 export interface ClusterArgs {
   /** The EKS cluster name, e.g. `platform-prod` (the subnets are tagged for it). */
@@ -76,12 +73,14 @@ export interface ClusterArgs {
   readonly protectStateful?: boolean;
 }
 
-/** The VPC CNI's settings: NetworkPolicy enforcement on, pod ENIs when pods get security groups. */
-export function vpcCniConfiguration(mode: PodSecurityGroupMode): Record<string, unknown> {
-  return {
-    enableNetworkPolicy: "true",
-    ...(mode === "perService" ? { env: { ENABLE_POD_ENI: "true", POD_SECURITY_GROUP_ENFORCING_MODE: "standard" } } : {}),
-  };
+/** What other tiers need of the cluster for their IRSA roles and EKS add-ons: its name and its OIDC provider. */
+export interface ClusterRef {
+  /** The EKS cluster's name. */
+  readonly clusterName: pulumi.Input<string>;
+  /** The cluster's IAM OIDC provider ARN (IRSA trust policies name it). */
+  readonly oidcProviderArn: pulumi.Input<string>;
+  /** The OIDC issuer URL (`https://oidc.eks...`). */
+  readonly oidcIssuerUrl: pulumi.Input<string>;
 }
 
 /**
@@ -128,269 +127,56 @@ export class Cluster extends pulumi.ComponentResource {
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
     const id = args.identity;
-    const child = { parent: this };
-    const stateful = { parent: this, protect: args.protectStateful ?? false };
-    const tag = (role: string) => ({ Name: `${args.namePrefix}-${role}` });
+    const controlPlaneRole = createControlPlaneRole(name, { partition: id.partition, podSecurityGroups: args.podSecurityGroups }, this);
+    const keys = createClusterKeys(name, { ...args, controlPlaneRoleArn: controlPlaneRole.role.arn, protect: args.protectStateful }, this);
+    const controlPlaneSg = createControlPlaneSecurityGroup(name, args, this);
+    const cluster = createEksCluster(
+      name,
+      { ...args, roleArn: controlPlaneRole.role.arn, securityGroupId: controlPlaneSg.id, secretsKeyArn: keys.secretsKey.arn },
+      { parent: this, dependsOn: [keys.logGroup, ...controlPlaneRole.attachments] },
+    );
+    const oidc = createClusterOidc(name, { issuerUrl: cluster.identities.apply((ids) => ids[0].oidcs![0].issuer!), namePrefix: args.namePrefix }, this);
+    if (args.adminRoleArn) createAdminAccess(name, { clusterName: cluster.name, principalArn: args.adminRoleArn, partition: id.partition }, this);
 
-    // IAM: the control plane's role.
-    const clusterRole = new aws.iam.Role(
-      `${name}-role`,
-      { description: "The EKS control plane.", assumeRolePolicy: serviceTrustPolicy("eks.amazonaws.com") },
-      child,
-    );
-    const clusterPolicies = ["AmazonEKSClusterPolicy", ...(args.podSecurityGroups === "perService" ? ["AmazonEKSVPCResourceController"] : [])];
-    const clusterAttachments = clusterPolicies.map(
-      (p) => new aws.iam.RolePolicyAttachment(`${name}-role-${p}`, { role: clusterRole.name, policyArn: managedPolicyArn(id.partition, p) }, child),
-    );
-
-    // Keys: one per purpose.
-    const secretsKey = createKmsKey(
-      `${name}-secrets-key`,
-      {
-        description: `${args.namePrefix} EKS secrets envelope encryption`,
-        identity: id,
-        userRoleArns: [clusterRole.arn],
-        grantRoleArns: [clusterRole.arn],
-        alias: `${args.namePrefix}/eks-secrets`,
-      },
-      stateful,
-    );
-    // The node volumes key names the Auto Scaling service-linked role (it attaches the
-    // encrypted volumes of the node group's instances). KMS rejects a key policy whose
-    // principal does not exist, and a fresh account has no such role until its first Auto
-    // Scaling group, so the stack creates it first unless the account already has it. It
-    // is account-wide: destroying the stack leaves it for the account's other groups.
-    const autoscalingRole = pulumi.interpolate`arn:${id.partition}:iam::${id.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
-    const serviceLinkedRole =
-      (args.autoscalingServiceLinkedRole ?? "create") === "create"
-        ? [
-            new aws.iam.ServiceLinkedRole(
-              `${name}-autoscaling-slr`,
-              { awsServiceName: "autoscaling.amazonaws.com", description: "Auto Scaling: launches the EKS nodes and attaches their encrypted volumes." },
-              { parent: this, retainOnDelete: true },
-            ),
-          ]
-        : [];
-    const volumesKey = createKmsKey(
-      `${name}-volumes-key`,
-      {
-        description: `${args.namePrefix} EKS node volumes`,
-        identity: id,
-        userRoleArns: [autoscalingRole],
-        grantRoleArns: [autoscalingRole],
-        alias: `${args.namePrefix}/eks-volumes`,
-      },
-      { ...stateful, dependsOn: serviceLinkedRole },
-    );
-    const logsKey = createKmsKey(
-      `${name}-logs-key`,
-      { description: `${args.namePrefix} EKS control-plane and workload logs`, identity: id, services: [logsGrant(id)], alias: `${args.namePrefix}/eks-logs` },
-      stateful,
-    );
-    const logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-logs`,
-      { name: `/aws/eks/${args.clusterName}/cluster`, retentionInDays: args.logRetentionDays, kmsKeyId: logsKey.arn, tags: tag("eks-logs") },
-      stateful,
-    );
-
-    // The additional control-plane security group: the API on 443 from the application subnets.
-    const controlPlaneSg = new aws.ec2.SecurityGroup(
-      `${name}-control-plane-sg`,
-      { vpcId: args.vpcId, description: "EKS control plane: the Kubernetes API from the application subnets.", tags: tag("eks-control-plane") },
-      child,
-    );
-    args.subnetCidrs.forEach((cidr, i) => {
-      new aws.vpc.SecurityGroupIngressRule(
-        `${name}-control-plane-api-${i}`,
-        {
-          securityGroupId: controlPlaneSg.id,
-          cidrIpv4: cidr,
-          ipProtocol: "tcp",
-          fromPort: 443,
-          toPort: 443,
-          description: `The Kubernetes API from application subnet ${cidr}.`,
-        },
-        child,
-      );
-    });
-    // Operators and CI outside the VPC (VPN, peering): the same port, one rule per range.
-    (args.privateAccessCidrs ?? []).forEach((cidr, i) => {
-      new aws.vpc.SecurityGroupIngressRule(
-        `${name}-control-plane-private-access-${i}`,
-        {
-          securityGroupId: controlPlaneSg.id,
-          cidrIpv4: cidr,
-          ipProtocol: "tcp",
-          fromPort: 443,
-          toPort: 443,
-          description: `The Kubernetes API (private endpoint) from ${cidr}, outside the VPC.`,
-        },
-        child,
-      );
-    });
-
-    const publicCidrs = [...(args.publicAccessCidrs ?? [])];
-    const cluster = new aws.eks.Cluster(
-      `${name}-eks`,
-      {
-        name: args.clusterName,
-        version: args.version,
-        roleArn: clusterRole.arn,
-        vpcConfig: {
-          subnetIds: args.subnetIds,
-          securityGroupIds: [controlPlaneSg.id],
-          endpointPrivateAccess: true,
-          endpointPublicAccess: publicCidrs.length > 0,
-          ...(publicCidrs.length > 0 ? { publicAccessCidrs: publicCidrs } : {}),
-        },
-        kubernetesNetworkConfig: { serviceIpv4Cidr: args.serviceCidr, ipFamily: "ipv4" },
-        encryptionConfig: { resources: ["secrets"], provider: { keyArn: secretsKey.arn } },
-        enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
-        accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
-        bootstrapSelfManagedAddons: false,
-        upgradePolicy: { supportType: "STANDARD" },
-        tags: tag("eks"),
-      },
-      { parent: this, dependsOn: [logGroup, ...clusterAttachments] },
-    );
-    const issuer = cluster.identities.apply((ids) => ids[0].oidcs![0].issuer!);
+    // EKS add-ons, pinned per version: the CNI and kube-proxy before the nodes, CoreDNS
+    // and the EBS CSI driver after them (they need a node to become active).
+    const addons = { clusterName: cluster.name, versions: EKS_VERSIONS[args.version], oidc, partition: id.partition };
     const nodeSecurityGroupId = cluster.vpcConfig.apply((v) => v.clusterSecurityGroupId!);
-
-    // IRSA: the cluster's OIDC issuer as an IAM identity provider.
-    const chain = tls.getCertificateOutput({ url: issuer }, { parent: this });
-    const oidc = new aws.iam.OpenIdConnectProvider(
-      `${name}-oidc`,
-      {
-        url: issuer,
-        clientIdLists: [STS_AUDIENCE],
-        // The root CA's thumbprint, not the leaf's (the list is root first).
-        thumbprintLists: [chain.certificates.apply(rootCaThumbprint)],
-        tags: tag("eks-oidc"),
-      },
-      child,
-    );
-    const host = issuerHost(issuer);
-    const irsaRole = (role: string, namespace: string, serviceAccount: string, policy: string) => {
-      const r = new aws.iam.Role(
-        `${name}-${role}-irsa`,
-        {
-          description: `IRSA for ${namespace}/${serviceAccount}.`,
-          assumeRolePolicy: irsaTrustPolicy({ oidcProviderArn: oidc.arn, issuerHost: host, namespace, serviceAccount }),
-        },
-        child,
-      );
-      const attachment = new aws.iam.RolePolicyAttachment(
-        `${name}-${role}-irsa-policy`,
-        { role: r.name, policyArn: managedPolicyArn(id.partition, policy) },
-        child,
-      );
-      return { role: r, attachment };
-    };
-
-    // Access: the admin role from the settings, through the access-entry API.
-    if (args.adminRoleArn) {
-      const entry = new aws.eks.AccessEntry(
-        `${name}-admin`,
-        { clusterName: cluster.name, principalArn: args.adminRoleArn, type: "STANDARD" },
-        child,
-      );
-      new aws.eks.AccessPolicyAssociation(
-        `${name}-admin-policy`,
-        {
-          clusterName: cluster.name,
-          principalArn: args.adminRoleArn,
-          policyArn: pulumi.interpolate`arn:${id.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
-          accessScope: { type: "cluster" },
-        },
-        { parent: this, dependsOn: [entry] },
-      );
-    }
-
-    // EKS add-ons, pinned per version. The CNI and kube-proxy come before the nodes,
-    // CoreDNS and the EBS CSI driver after them (they need a node to become active).
-    const versions = EKS_VERSIONS[args.version];
-    const addon = (addonName: EksAddonName, extra: Partial<aws.eks.AddonArgs>, dependsOn: pulumi.Resource[]) =>
-      new aws.eks.Addon(
-        `${name}-${addonName}`,
-        {
-          clusterName: cluster.name,
-          addonName,
-          addonVersion: versions[addonName],
-          resolveConflictsOnCreate: "OVERWRITE",
-          resolveConflictsOnUpdate: "OVERWRITE",
-          ...extra,
-        },
-        { parent: this, dependsOn },
-      );
-    const cniIrsa = irsaRole("vpc-cni", "kube-system", "aws-node", "AmazonEKS_CNI_Policy");
-    const vpcCni = addon(
-      "vpc-cni",
-      { serviceAccountRoleArn: cniIrsa.role.arn, configurationValues: JSON.stringify(vpcCniConfiguration(args.podSecurityGroups)) },
-      [cniIrsa.attachment],
-    );
-    const kubeProxy = addon("kube-proxy", {}, []);
-
     const nodes = createNodeGroup(
       `${name}-nodes`,
-      {
-        clusterName: cluster.name,
-        version: args.version,
-        subnetIds: args.subnetIds,
-        instanceType: args.instanceType,
-        desiredSize: args.desiredSize,
-        minSize: args.minSize,
-        maxSize: args.maxSize,
-        diskSizeGiB: args.diskSizeGiB,
-        volumeKeyArn: volumesKey.arn,
-        nodeSecurityGroupId,
-        partition: id.partition,
-        namePrefix: args.namePrefix,
-      },
-      child,
-      [vpcCni, kubeProxy],
+      { ...args, clusterName: cluster.name, volumeKeyArn: keys.volumesKey.arn, nodeSecurityGroupId, partition: id.partition },
+      { parent: this },
+      installNetworkAddons(name, { ...addons, podSecurityGroups: args.podSecurityGroups }, this),
     );
-    const coredns = addon("coredns", { configurationValues: JSON.stringify({ replicaCount: 2 }) }, [nodes.nodeGroup]);
-    const ebsIrsa = irsaRole("ebs-csi", "kube-system", "ebs-csi-controller-sa", "service-role/AmazonEBSCSIDriverPolicy");
-    addon("aws-ebs-csi-driver", { serviceAccountRoleArn: ebsIrsa.role.arn }, [nodes.nodeGroup, ebsIrsa.attachment]);
+    const nodeAddons = installNodeAddons(name, { ...addons, nodeGroup: nodes.nodeGroup }, this);
+    const coredns = nodeAddons.coredns;
 
-    // Kubernetes: a provider from the endpoint and CA, and the in-cluster add-ons.
-    const config = kubeconfig({
-      clusterName: cluster.name,
-      endpoint: cluster.endpoint,
-      certificateAuthorityData: cluster.certificateAuthority.apply((ca) => ca.data!),
-      region: id.region,
-    });
-    this.provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: config, enableServerSideApply: true }, { parent: this, dependsOn: [nodes.nodeGroup] });
-    this.addons = new ClusterAddons(`${name}-addons`, {}, { parent: this, providers: { kubernetes: this.provider }, dependsOn: [coredns] });
-    this.autoscaler = new ClusterAutoscaler(
-      `${name}-autoscaler`,
-      {
-        clusterName: cluster.name,
-        kubernetesVersion: args.version,
-        region: id.region,
-        oidcProviderArn: oidc.arn,
-        oidcIssuerHost: host,
-        nodeGroupArns: [nodes.nodeGroup.arn],
-      },
-      { parent: this, providers: { kubernetes: this.provider }, dependsOn: [coredns] },
+    const certificateAuthorityData = cluster.certificateAuthority.apply((ca) => ca.data!);
+    const inCluster = installInClusterAddons(
+      name,
+      { clusterName: cluster.name, endpoint: cluster.endpoint, certificateAuthorityData, kubernetesVersion: args.version, region: id.region, oidc, nodeGroups: [nodes.nodeGroup], addonsDependOn: [coredns] },
+      this,
     );
 
+    this.provider = inCluster.provider;
+    this.addons = inCluster.addons;
+    this.autoscaler = inCluster.autoscaler;
     this.clusterName = cluster.name;
     this.endpoint = cluster.endpoint;
-    this.certificateAuthorityData = cluster.certificateAuthority.apply((ca) => ca.data!);
-    this.oidcProviderArn = oidc.arn;
-    this.oidcIssuerUrl = issuer;
-    this.oidcIssuerHost = host;
-    this.kubeconfig = config;
+    this.certificateAuthorityData = certificateAuthorityData;
+    this.oidcProviderArn = oidc.provider.arn;
+    this.oidcIssuerUrl = oidc.issuerUrl;
+    this.oidcIssuerHost = oidc.issuerHost;
+    this.kubeconfig = inCluster.kubeconfig;
     this.nodeSecurityGroupId = nodeSecurityGroupId;
     this.controlPlaneSecurityGroupId = controlPlaneSg.id;
     this.podSecurityGroups = args.podSecurityGroups;
     this.nodeRoleArn = nodes.role.arn;
-    this.secretsKeyArn = secretsKey.arn;
-    this.volumesKeyArn = volumesKey.arn;
-    this.ebsCsiRoleName = ebsIrsa.role.name;
-    this.logsKeyArn = logsKey.arn;
-    this.logGroupName = logGroup.name;
+    this.secretsKeyArn = keys.secretsKey.arn;
+    this.volumesKeyArn = keys.volumesKey.arn;
+    this.ebsCsiRoleName = nodeAddons.ebsCsiRole.name;
+    this.logsKeyArn = keys.logsKey.arn;
+    this.logGroupName = keys.logGroup.name;
     this.registerOutputs({
       clusterName: this.clusterName,
       endpoint: this.endpoint,

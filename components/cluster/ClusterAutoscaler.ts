@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { irsaTrustPolicy } from "../shared/iam";
 import { CLUSTER_AUTOSCALER, clusterAutoscalerImageTag } from "./charts";
-import { irsaTrustPolicy } from "./iam";
 
 /** Where the autoscaler runs: `kube-system`, a system namespace (no sidecar, no app NetworkPolicies). */
 export const CLUSTER_AUTOSCALER_NAMESPACE = "kube-system";

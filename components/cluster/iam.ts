@@ -1,25 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
-
-/** The audience IRSA tokens carry. */
-export const STS_AUDIENCE = "sts.amazonaws.com";
-
-/** `arn:<partition>:iam::aws:policy/<path>`: an AWS managed policy. */
-export function managedPolicyArn(partition: pulumi.Input<string>, path: string): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${partition}:iam::aws:policy/${path}`;
-}
-
-/** A trust policy letting one AWS service assume the role. */
-export function serviceTrustPolicy(service: string): pulumi.Output<string> {
-  return pulumi.jsonStringify({
-    Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
-  });
-}
-
-/** The OIDC issuer without its scheme, as IAM condition keys spell it. */
-export function issuerHost(issuerUrl: pulumi.Input<string>): pulumi.Output<string> {
-  return pulumi.output(issuerUrl).apply((url) => url.replace(/^https:\/\//, ""));
-}
+/* The OIDC provider's thumbprint. Trust policies and managed-policy ARNs: ../shared/iam.ts. */
 
 /** What the thumbprint is chosen from: the fields of `tls.getCertificate`'s certificates. */
 export interface ChainCertificate {
@@ -44,44 +23,4 @@ export function rootCaThumbprint(certificates: readonly ChainCertificate[]): str
     cas.find((c) => c.issuer === c.subject) ?? cas.find((c) => !certificates.some((other) => other !== c && other.subject === c.issuer));
   if (!root) throw new Error(`the OIDC issuer's chain has no CA certificate (subjects: ${certificates.map((c) => c.subject).join("; ") || "none"})`);
   return root.sha1Fingerprint.toLowerCase();
-}
-
-/** `system:serviceaccount:<ns>:<sa>`: the subject of a service account's tokens. */
-export function serviceAccountSubject(namespace: string, serviceAccount: string): string {
-  return `system:serviceaccount:${namespace}:${serviceAccount}`;
-}
-
-export interface IrsaTrustArgs {
-  /** The cluster's IAM OIDC provider. */
-  readonly oidcProviderArn: pulumi.Input<string>;
-  /** The issuer host (no `https://`), e.g. `oidc.eks.us-east-1.amazonaws.com/id/ABC`. */
-  readonly issuerHost: pulumi.Input<string>;
-  /** The service account's namespace. */
-  readonly namespace: string;
-  /** The service account's name. */
-  readonly serviceAccount: string;
-}
-
-/**
- * An IRSA trust policy scoped to exactly one service account: `sub` must equal
- * `system:serviceaccount:<ns>:<sa>` and `aud` must be STS (StringEquals, no wildcards).
- */
-export function irsaTrustPolicy(args: IrsaTrustArgs): pulumi.Output<string> {
-  const condition = pulumi.output(args.issuerHost).apply((host) => ({
-    StringEquals: {
-      [`${host}:sub`]: serviceAccountSubject(args.namespace, args.serviceAccount),
-      [`${host}:aud`]: STS_AUDIENCE,
-    },
-  }));
-  return pulumi.jsonStringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Federated: args.oidcProviderArn },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: condition,
-      },
-    ],
-  });
 }

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createKmsKey, logsGrant } from "../shared/kms";
-import { DataPlacement, createLogGroup, policyDocument, serviceTrust } from "./common";
+import { policyDocument, serviceTrustPolicy } from "../shared/iam";
+import { DataPlacement, createLogGroup } from "./common";
 import { kafkaResourceArn } from "./Kafka";
 import { SecureBucket } from "./SecureBucket";
 
@@ -100,7 +101,7 @@ export class AnalyticsPipeline extends pulumi.ComponentResource {
     const deliveryLogs = createLogGroup(`${name}-delivery-logs`, { logName: `/${args.namePrefix}/firehose/data-lake`, kmsKeyArn: key.arn, retentionDays: args.logRetentionDays }, stateful);
     const deliveryRole = new aws.iam.Role(
       `${name}-firehose-role`,
-      { description: `${awsName}: Firehose reads the Kafka topics and writes the data lake.`, assumeRolePolicy: serviceTrust("firehose.amazonaws.com", args.identity) },
+      { description: `${awsName}: Firehose reads the Kafka topics and writes the data lake.`, assumeRolePolicy: serviceTrustPolicy("firehose.amazonaws.com", { sourceAccount: args.identity.accountId }) },
       { parent: this },
     );
     const topicArns = args.topics.map((t) => kafkaResourceArn(args.clusterArn, "topic", t));
@@ -173,14 +174,7 @@ export class AnalyticsPipeline extends pulumi.ComponentResource {
       `${name}-redshift-role`,
       {
         description: `${awsName}: Redshift reads the data lake (COPY, Spectrum).`,
-        assumeRolePolicy: policyDocument([
-          {
-            Effect: "Allow",
-            Principal: { Service: ["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"] },
-            Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceAccount": args.identity.accountId } },
-          },
-        ]),
+        assumeRolePolicy: serviceTrustPolicy(["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"], { sourceAccount: args.identity.accountId }),
       },
       { parent: this },
     );

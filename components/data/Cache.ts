@@ -3,7 +3,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { createKmsKey, logsGrant } from "../shared/kms";
-import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup, policyDocument, serviceTrust } from "./common";
+import { policyDocument, serviceTrustPolicy } from "../shared/iam";
+import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup } from "./common";
 
 /** The Redis port. */
 export const REDIS_PORT = 6379;
@@ -132,7 +133,7 @@ export class Cache extends pulumi.ComponentResource {
     const fnLogs = createLogGroup(`${name}-rotation-logs`, { logName: `/aws/lambda/${functionName}`, kmsKeyArn: key.arn, retentionDays: args.logRetentionDays }, stateful);
     const role = new aws.iam.Role(
       `${name}-rotation-role`,
-      { description: `Rotates the AUTH token of ${awsName}.`, assumeRolePolicy: serviceTrust("lambda.amazonaws.com", args.identity) },
+      { description: `Rotates the AUTH token of ${awsName}.`, assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com", { sourceAccount: args.identity.accountId }) },
       { parent: this },
     );
     new aws.iam.RolePolicy(

@@ -1,27 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsIdentity } from "../shared/identity";
+import { irsaTrustPolicy, issuerHost, managedPolicyArn } from "../shared/iam";
 
 /** The EFS CSI driver add-on version, pinned (`aws eks describe-addon-versions --addon-name aws-efs-csi-driver`). */
 export const EFS_CSI_ADDON_VERSION = "v3.2.0-eksbuild.1";
 /** The controller's service account, which creates access points for dynamic volumes. */
-export const EFS_CSI_CONTROLLER_SA = "system:serviceaccount:kube-system:efs-csi-controller-sa";
-
-/** The IRSA trust of a role for one service account, through the cluster's OIDC provider. */
-export function irsaTrust(oidcProviderArn: pulumi.Input<string>, oidcIssuer: pulumi.Input<string>, subject: string): pulumi.Output<string> {
-  const issuer = pulumi.output(oidcIssuer).apply((u) => u.replace(/^https:\/\//, ""));
-  return pulumi.jsonStringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Federated: oidcProviderArn },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: { StringEquals: issuer.apply((i) => ({ [`${i}:sub`]: subject, [`${i}:aud`]: "sts.amazonaws.com" })) },
-      },
-    ],
-  });
-}
+export const EFS_CSI_CONTROLLER = { namespace: "kube-system", serviceAccount: "efs-csi-controller-sa" } as const;
 
 export interface EfsCsiDriverArgs {
   /** The account and partition (the AWS managed policy's ARN). */
@@ -53,12 +38,12 @@ export class EfsCsiDriver extends pulumi.ComponentResource {
     super("platform:data:EfsCsiDriver", name, {}, opts);
     const role = new aws.iam.Role(
       `${name}-role`,
-      { description: "EFS CSI controller (IRSA): manages access points for EFS volumes.", assumeRolePolicy: irsaTrust(args.oidcProviderArn, args.oidcIssuer, EFS_CSI_CONTROLLER_SA) },
+      { description: "EFS CSI controller (IRSA): manages access points for EFS volumes.", assumeRolePolicy: irsaTrustPolicy({ oidcProviderArn: args.oidcProviderArn, issuerHost: issuerHost(args.oidcIssuer), ...EFS_CSI_CONTROLLER }) },
       { parent: this },
     );
     const attach = new aws.iam.RolePolicyAttachment(
       `${name}-policy`,
-      { role: role.name, policyArn: pulumi.interpolate`arn:${args.identity.partition}:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy` },
+      { role: role.name, policyArn: managedPolicyArn(args.identity.partition, "service-role/AmazonEFSCSIDriverPolicy") },
       { parent: this },
     );
     const addon = new aws.eks.Addon(

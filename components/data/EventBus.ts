@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createKmsKey } from "../shared/kms";
+import { policyDocument } from "../shared/iam";
 import type { DataPlacement } from "./common";
-import { policyDocument } from "./common";
 
 /** One event type: who publishes it and who consumes it. */
 export interface EventRoute {

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createKmsKey, logsGrant } from "../shared/kms";
-import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup, policyDocument } from "./common";
+import { policyDocument } from "../shared/iam";
+import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup } from "./common";
 
 /** The broker port for SASL/IAM over TLS inside the VPC. */
 export const KAFKA_IAM_PORT = 9098;

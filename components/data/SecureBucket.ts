@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { AwsIdentity } from "../shared/identity";
 import { ServiceGrant, createKmsKey } from "../shared/kms";
-import { policyDocument } from "./common";
+import { policyDocument } from "../shared/iam";
 
 /** S3 bucket names are at most 63 characters. */
 export const MAX_BUCKET_NAME = 63;
@@ -145,6 +145,13 @@ export interface SecureBucketArgs {
   readonly protect?: boolean;
 }
 
+/** A bucket's CloudFront distribution, as the edge aliases it (Route 53) and WAF names it. */
+export interface CdnDistribution {
+  readonly arn: pulumi.Output<string>;
+  readonly domainName: pulumi.Output<string>;
+  readonly hostedZoneId: pulumi.Output<string>;
+}
+
 /**
  * A private S3 bucket with every control of the platform: all four public-access blocks,
  * owner-enforced ownership, default SSE-KMS with its own key and a bucket key,
@@ -163,7 +170,7 @@ export class SecureBucket extends pulumi.ComponentResource {
   /** The distribution's ARN, when there is one. */
   public readonly distributionArn?: pulumi.Output<string>;
   /** The distribution (ARN, domain, Route 53 alias zone), when there is one. */
-  public readonly distribution?: { readonly arn: pulumi.Output<string>; readonly domainName: pulumi.Output<string>; readonly hostedZoneId: pulumi.Output<string> };
+  public readonly distribution?: CdnDistribution;
 
   constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:SecureBucket", name, {}, opts);

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsIdentity } from "../shared/identity";
-import { policyDocument } from "./common";
+import { policyDocument } from "../shared/iam";
 import { kafkaResourceArn } from "./Kafka";
 
 /** Everything one service may touch, as ARNs (or the parts ARNs are built from). */

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { FilesystemMode } from "../../stacks/data";
 import { accountRoot } from "../shared/identity";
 import { createKmsKey } from "../shared/kms";
-import { DataPlacement, TrafficSource, createStoreSecurityGroup, policyDocument } from "./common";
+import { policyDocument } from "../shared/iam";
+import { DataPlacement, TrafficSource, createStoreSecurityGroup } from "./common";
 
 /** The NFS port. */
 export const NFS_PORT = 2049;

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsIdentity } from "../shared/identity";
+import type { DataService } from "./DataTier";
 
 /** What every data-tier component shares: where it lives and how it is named and kept. */
 export interface DataPlacement {
@@ -37,21 +38,15 @@ export interface TrafficSource {
   readonly label: string;
 }
 
-/** A JSON IAM policy document (statements may hold Outputs). */
-export function policyDocument(statements: pulumi.Input<Record<string, unknown>>[]): pulumi.Output<string> {
-  return pulumi.jsonStringify({ Version: "2012-10-17", Statement: statements });
-}
-
-/** A trust policy letting one AWS service assume a role, scoped to this account. */
-export function serviceTrust(service: string, identity: AwsIdentity): pulumi.Output<string> {
-  return policyDocument([
-    {
-      Effect: "Allow",
-      Principal: { Service: service },
-      Action: "sts:AssumeRole",
-      Condition: { StringEquals: { "aws:SourceAccount": identity.accountId } },
-    },
-  ]);
+/** The ordered source list for a set of services: one per pod group, or one shared app-tier source. */
+export function trafficSources(names: readonly string[], services: Readonly<Record<string, DataService>>, appSecurityGroupId: pulumi.Input<string>): TrafficSource[] {
+  const sorted = [...names].sort();
+  const own = sorted.filter((n) => services[n].podSecurityGroupId !== undefined);
+  const shared = sorted.filter((n) => services[n].podSecurityGroupId === undefined);
+  return [
+    ...own.map((n) => ({ key: n, securityGroupId: services[n].podSecurityGroupId as pulumi.Input<string>, label: `the ${n} service's pods` })),
+    ...(shared.length ? [{ key: "app-tier", securityGroupId: appSecurityGroupId, label: `the application tier (nodes of ${shared.join(", ")})` }] : []),
+  ];
 }
 
 /**

@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { irsaTrustPolicy, issuerHost } from "../cluster/iam";
+import type { ClusterRef } from "../cluster/Cluster";
 import { SecureBucket } from "../data/SecureBucket";
+import { irsaTrustPolicy, issuerHost } from "../shared/iam";
 import type { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 import { ALB_LOG_PREFIX, albLogDeliveryStatement } from "./accessLogs";
@@ -78,7 +79,7 @@ export interface EdgeArgs {
   /** Retention of the WAF logs and the ALB access logs, in days. */
   readonly logRetentionDays: number;
   /** The EKS cluster, for the load balancer controller and its IRSA role. */
-  readonly cluster: { readonly clusterName: pulumi.Input<string>; readonly oidcProviderArn: pulumi.Input<string>; readonly oidcIssuerUrl: pulumi.Input<string> };
+  readonly cluster: ClusterRef;
   /** The mesh's ingress gateway. */
   readonly gateway: EdgeGateway;
   /**

@@ -2,15 +2,13 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceSettings } from "../../stacks/services";
-import { ServiceDataBinding } from "./binding";
+import type { ServiceDataBinding } from "../data/bindings";
+import { IstioObject, authorizationPolicies, destinationRule, serviceEntries, sidecar, virtualService } from "./istio";
 import {
   EFS_MOUNT_OPTIONS,
-  IstioObject,
   NAMES,
   ServiceSpec,
-  authorizationPolicies,
   deploymentSpec,
-  destinationRule,
   hasSecrets,
   hpaSpec,
   limitRangeSpec,
@@ -20,10 +18,7 @@ import {
   podLabels,
   resourceQuotaSpec,
   secretObjects,
-  serviceEntries,
   serviceSpec,
-  sidecar,
-  virtualService,
 } from "./manifests";
 
 export interface MicroservicePodArgs {

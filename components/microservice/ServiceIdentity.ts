@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { irsaTrustPolicy } from "../cluster/iam";
 import { PodSecurityGroupMode } from "../cluster/podSecurityGroups";
+import { irsaTrustPolicy } from "../shared/iam";
 import { AwsIdentity } from "../shared/identity";
 
 export interface ServiceIdentityArgs {

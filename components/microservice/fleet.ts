@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ServicesSettings, calleesOf, routePrefix } from "../../stacks/services";
 import type { Cluster } from "../cluster/Cluster";
+import type { ServiceDataBinding } from "../data/bindings";
 import type { Mesh } from "../mesh/Mesh";
 import { AwsIdentity } from "../shared/identity";
-import { ServiceDataBinding } from "./binding";
 import { MicroservicePod } from "./MicroservicePod";
 import { ServiceIdentity } from "./ServiceIdentity";
 

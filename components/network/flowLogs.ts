@@ -44,7 +44,7 @@ export function createFlowLogs(name: string, args: FlowLogsArgs, parent: pulumi.
     {
       description: "Lets VPC Flow Logs write to its log group.",
       service: "vpc-flow-logs.amazonaws.com",
-      condition: { StringEquals: { "aws:SourceAccount": args.identity.accountId } },
+      trust: { sourceAccount: args.identity.accountId },
       actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
       resources: [logGroup.arn, pulumi.interpolate`${logGroup.arn}:*`],
     },

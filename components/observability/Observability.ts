@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { irsaTrustPolicy } from "../cluster/iam";
-import { IstioObject, namespaceMetadata } from "../microservice/manifests";
+import { IstioObject } from "../microservice/istio";
+import { namespaceMetadata } from "../microservice/manifests";
+import { irsaTrustPolicy } from "../shared/iam";
 import { AwsIdentity } from "../shared/identity";
 import { FLUENT_BIT_CHART, OTEL_COLLECTOR_CHART } from "./charts";
 import { Monitoring } from "./Monitoring";

@@ -3,7 +3,8 @@
  * what Observability registers, testable without a cluster.
  */
 import type * as Input from "@pulumi/kubernetes/types/input";
-import { IstioObject, SIDECAR, SIDECAR_HEALTH_PORTS, awsApiHosts, meshBaseEgress, nsSelector } from "../microservice/manifests";
+import { IstioObject } from "../microservice/istio";
+import { SIDECAR, SIDECAR_HEALTH_PORTS, awsApiHosts, meshBaseEgress, nsSelector } from "../microservice/manifests";
 import { MESH } from "../mesh/values";
 import { OTEL_COLLECTOR_IMAGE } from "./charts";
 

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../data/SecureBucket";
 import type { AwsIdentity } from "../shared/identity";
+import { managedPolicyArn, serviceTrustPolicy } from "../shared/iam";
 
 /** The GuardDuty protection plans enabled, as detector features (EKS runtime through RUNTIME_MONITORING, the agent managed as an EKS add-on). */
 export const GUARDDUTY_FEATURES: readonly { readonly name: string; readonly additionalConfigurations?: readonly { name: string; status: string }[] }[] = [
@@ -95,14 +96,11 @@ export class AccountBaseline extends pulumi.ComponentResource {
       `${name}-config-role`,
       {
         description: "AWS Config: reads resource configurations and delivers them to the Config bucket.",
-        assumeRolePolicy: pulumi.jsonStringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": id.accountId } } }],
-        }),
+        assumeRolePolicy: serviceTrustPolicy("config.amazonaws.com", { sourceAccount: id.accountId }),
       },
       child,
     );
-    const managed = new aws.iam.RolePolicyAttachment(`${name}-config-managed`, { role: role.name, policyArn: pulumi.interpolate`arn:${id.partition}:iam::aws:policy/service-role/AWS_ConfigRole` }, child);
+    const managed = new aws.iam.RolePolicyAttachment(`${name}-config-managed`, { role: role.name, policyArn: managedPolicyArn(id.partition, "service-role/AWS_ConfigRole") }, child);
     const delivery = new aws.iam.Policy(
       `${name}-config-delivery`,
       {

@@ -119,7 +119,7 @@ export class AuditTrail extends pulumi.ComponentResource {
       {
         description: "Lets CloudTrail deliver the trail's events to its log group.",
         service: "cloudtrail.amazonaws.com",
-        condition: sourceArn,
+        trust: { sourceArn: arn },
         actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
         resources: pulumi.interpolate`${logGroup.arn}:log-stream:${id.accountId}_CloudTrail_*`,
       },

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { TrustConditions, serviceTrustPolicy } from "./iam";
 
 /** What an AWS service may do to deliver logs into one log group. */
 export interface LogDeliveryRoleArgs {
@@ -7,8 +8,8 @@ export interface LogDeliveryRoleArgs {
   readonly description: string;
   /** The service principal that assumes the role, e.g. `vpc-flow-logs.amazonaws.com`. */
   readonly service: string;
-  /** The trust condition that pins the caller (aws:SourceAccount or aws:SourceArn). */
-  readonly condition: Record<string, unknown>;
+  /** What pins the caller: its account (`sourceAccount`) or the one resource it delivers for (`sourceArn`). */
+  readonly trust: TrustConditions;
   /** The CloudWatch Logs actions it needs. */
   readonly actions: readonly string[];
   /** The log group (and stream) ARNs those actions are limited to. */
@@ -25,10 +26,7 @@ export function createLogDeliveryRole(
     `${name}-role`,
     {
       description: args.description,
-      assumeRolePolicy: pulumi.jsonStringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: args.service }, Action: "sts:AssumeRole", Condition: args.condition }],
-      }),
+      assumeRolePolicy: serviceTrustPolicy(args.service, args.trust),
     },
     opts,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { podSecurityGroupMode, supportsPodSecurityGroups } from "../../../components/cluster/podSecurityGroups";
-import { vpcCniConfiguration } from "../../../components/cluster/Cluster";
+import { vpcCniConfiguration } from "../../../components/cluster/eksAddons";
 import { clusterHostNamespace, peakPods, resourceQuotaSpec } from "../../../components/microservice/manifests";
 import { serviceSchema } from "../../../stacks/services";
 

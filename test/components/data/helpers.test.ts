@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { brokerHosts } from "../../../components/data/DataTier";
+import { brokerHosts } from "../../../components/data/bindings";
 import { eventRoutes } from "../../../components/data/EventBus";
 import { serverProperties } from "../../../components/data/Kafka";
 import { MAX_BUCKET_NAME, bucketName } from "../../../components/data/SecureBucket";

@@ -56,3 +56,43 @@ describe("data-tier URN pins (prod)", () => {
     expect(stores.filter((u) => !PINNED.includes(u))).toEqual([]);
   });
 });
+
+/**
+ * What the DataTier registers directly (prod), as `type::name`: its constructor is a
+ * sequence of helpers (serviceStores.ts, sharedStores.ts, bindings.ts), each given the
+ * component as parent. Change this list only together with `aliases`.
+ */
+const DATA_TIER_CHILDREN = [
+  "aws:iam/role:Role::data-rds-monitoring",
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment::data-rds-monitoring-policy",
+  "aws:kms/alias:Alias::data-order-key-alias",
+  "aws:kms/alias:Alias::data-product-key-alias",
+  "aws:kms/alias:Alias::data-user-key-alias",
+  "aws:kms/key:Key::data-order-key",
+  "aws:kms/key:Key::data-product-key",
+  "aws:kms/key:Key::data-user-key",
+  "platform:data:AnalyticsPipeline::data-analytics",
+  "platform:data:Cache::data-redis",
+  "platform:data:EfsCsiDriver::data-efs-csi",
+  "platform:data:EventBus::data-events",
+  "platform:data:Kafka::data-kafka",
+  "platform:data:SecureBucket::data-access-logs",
+  "platform:data:SecureBucket::data-order-documents",
+  "platform:data:SecureBucket::data-product-catalog",
+  "platform:data:SecureBucket::data-user-uploads",
+  "platform:data:ServiceAccess::data-order-access",
+  "platform:data:ServiceAccess::data-product-access",
+  "platform:data:ServiceAccess::data-user-access",
+  "platform:data:ServiceDatabase::data-order-db",
+  "platform:data:ServiceDatabase::data-product-db",
+  "platform:data:ServiceDatabase::data-user-db",
+  "platform:data:SharedFilesystem::data-efs",
+];
+
+describe("the DataTier component's children (prod)", () => {
+  it("are exactly the pinned resources, each a direct child of the component", () => {
+    const doc = loadPlan("prod");
+    const tier = doc.resources.find((r) => r.type === "platform:data:DataTier")!;
+    expect(doc.resources.filter((r) => r.parent === tier.urn).map((r) => `${r.type}::${r.name}`).sort()).toEqual(DATA_TIER_CHILDREN);
+  });
+});

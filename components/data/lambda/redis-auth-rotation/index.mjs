@@ -24,11 +24,19 @@ const secrets = new SecretsManagerClient({});
 const elasticache = new ElastiCacheClient({});
 const POLL_MS = 15_000;
 
-/** 64 characters from [A-Za-z0-9]: inside Redis's printable-ASCII rules, no @ " / or spaces. */
+/**
+ * 64 characters from [A-Za-z0-9]: inside Redis's printable-ASCII rules, no @ " / or spaces.
+ * Each character is uniform over the 62: bytes from 248 up are dropped (248 = 4 × 62), so
+ * `b % 62` does not favour the first 8 characters.
+ */
 export function newToken() {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  const bytes = randomBytes(64);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
+  const limit = 256 - (256 % alphabet.length);
+  let token = "";
+  while (token.length < 64) {
+    for (const b of randomBytes(64)) if (b < limit && token.length < 64) token += alphabet[b % alphabet.length];
+  }
+  return token;
 }
 
 async function value(secretId, stage, versionId) {
