@@ -12,12 +12,12 @@ const shared: SettingsTree = {
   cluster: {
     version: "1.35",
     instanceType: "t3.medium",
-    desiredSize: 3,
+    desiredSize: 4,
     diskSizeGiB: 50,
     publicAccessCidrs: [],
     // Sized by the capacity policy (aws-eks-nodegroup-capacity): at minimum size the nodes
     // hold every pod's requests plus one rolling update; the autoscaler adds up to maxSize.
-    minSize: 3,
+    minSize: 4,
     maxSize: 6,
     autoscalingServiceLinkedRole: "create",
   },

@@ -7,6 +7,7 @@ import { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 import { ClusterAddons } from "./ClusterAddons";
 import { ClusterAutoscaler } from "./ClusterAutoscaler";
+import { ContainerInsights } from "./ContainerInsights";
 import { issuerHost, irsaTrustPolicy, managedPolicyArn, rootCaThumbprint, serviceTrustPolicy, STS_AUDIENCE } from "./iam";
 import { kubeconfig } from "./kubeconfig";
 import { createNodeGroup } from "./nodes";
@@ -122,6 +123,8 @@ export class Cluster extends pulumi.ComponentResource {
   public readonly addons: ClusterAddons;
   /** The node autoscaler (cluster-autoscaler), which gives an HPA's scale-out its nodes. */
   public readonly autoscaler: ClusterAutoscaler;
+  /** Container Insights (the CloudWatch Observability add-on): the producer of the `ContainerInsights` metrics. */
+  public readonly containerInsights: ContainerInsights;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
@@ -350,6 +353,23 @@ export class Cluster extends pulumi.ComponentResource {
     const coredns = addon("coredns", { configurationValues: JSON.stringify({ replicaCount: 2 }) }, [nodes.nodeGroup]);
     const ebsIrsa = irsaRole("ebs-csi", "kube-system", "ebs-csi-controller-sa", "service-role/AmazonEBSCSIDriverPolicy");
     addon("aws-ebs-csi-driver", { serviceAccountRoleArn: ebsIrsa.role.arn }, [nodes.nodeGroup, ebsIrsa.attachment]);
+    // Container Insights: the pod metrics the platform's alarms watch.
+    this.containerInsights = new ContainerInsights(
+      `${name}-insights`,
+      {
+        clusterName: args.clusterName,
+        addonVersion: versions["amazon-cloudwatch-observability"],
+        oidcProviderArn: oidc.arn,
+        oidcIssuerHost: host,
+        identity: id,
+        logsKeyArn: logsKey.arn,
+        logRetentionDays: args.logRetentionDays,
+        protectStateful: args.protectStateful,
+        namePrefix: args.namePrefix,
+        dependsOn: [nodes.nodeGroup, cluster],
+      },
+      child,
+    );
 
     // Kubernetes: a provider from the endpoint and CA, and the in-cluster add-ons.
     const config = kubeconfig({
