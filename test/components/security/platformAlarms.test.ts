@@ -113,7 +113,8 @@ describe.each(STACKS)("the alarms of the %s plan", (stack) => {
     const old = clonePlan(doc);
     const cpu = single(old, ALARM, "alarms-order-cpu");
     const dimensions = { ClusterName: `platform-${stack}`, Namespace: "order", PodName: "order" };
-    cpu.inputs = { ...cpu.inputs, metricQueries: undefined, namespace: "ContainerInsights", metricName: "pod_cpu_utilization_over_pod_limit", dimensions, statistic: "Average", period: 60 };
+    delete (cpu.inputs as Record<string, unknown>).metricQueries;
+    Object.assign(cpu.inputs, { namespace: "ContainerInsights", metricName: "pod_cpu_utilization_over_pod_limit", dimensions, statistic: "Average", period: 60 });
     expect((await runPolicy(awsCloudwatchMetricAlarmMetricProduced, old.resources)).violations).toEqual([
       "alarms-order-cpu: MetricAlarm 'alarms-order-cpu': ContainerInsights pod_cpu_utilization_over_pod_limit exists only for pods whose every container has a cpu limit; container(s) order of Deployment 'order/order' have none.",
     ]);

@@ -43,7 +43,28 @@ function clustersOf(stack: StackIndex, r: PolicyResource, prop: string, name: un
   return stack.ofType(aws.eks.Cluster).filter((c) => (known(() => c.props.name) ?? c.name) === name);
 }
 
-function containerInsightsProblems(stack: StackIndex, alarm: PolicyResource, m: WatchedMetric): string[] {
+/** What the Container Insights checks look up, once per stack. */
+interface Producers {
+  /** The clusters that run the add-on with Container Insights on. */
+  readonly clusters: ReadonlySet<PolicyResource>;
+  /** The workloads of the plan by `<namespace>/<name>`. */
+  readonly workloads: ReadonlyMap<string, PolicyResource>;
+}
+
+function producersOf(stack: StackIndex): Producers {
+  const clusters = new Set(
+    stack
+      .ofType(aws.eks.Addon)
+      .filter((a) => known(() => a.props.addonName) === CONTAINER_INSIGHTS_ADDON && configOf(a).containerInsights?.enabled !== false)
+      .flatMap((a) => clustersOf(stack, a, "clusterName", known(() => a.props.clusterName))),
+  );
+  const workloads = new Map(
+    stack.ofType(k8s.apps.v1.Deployment, k8s.apps.v1.StatefulSet, k8s.apps.v1.DaemonSet).map((w) => [`${known(() => namespaceOf(w))}/${known(() => objectName(w))}`, w] as const),
+  );
+  return { clusters, workloads };
+}
+
+function containerInsightsProblems(stack: StackIndex, producers: Producers, alarm: PolicyResource, m: WatchedMetric): string[] {
   const where = `${label(alarm)}: ContainerInsights ${m.metricName}`;
   const problems: string[] = [];
   const sets = CONTAINER_INSIGHTS_METRICS.get(m.metricName);
@@ -55,12 +76,7 @@ function containerInsightsProblems(stack: StackIndex, alarm: PolicyResource, m: 
   // The producer: the add-on on the alarm's cluster, with classic Container Insights on.
   const clusterName = known(() => m.dimensions.ClusterName);
   if (clusterName !== undefined) {
-    const clusters = clustersOf(stack, alarm, m.prop, clusterName);
-    const producers = stack
-      .ofType(aws.eks.Addon)
-      .filter((a) => known(() => a.props.addonName) === CONTAINER_INSIGHTS_ADDON && configOf(a).containerInsights?.enabled !== false)
-      .filter((a) => clustersOf(stack, a, "clusterName", known(() => a.props.clusterName)).some((c) => clusters.includes(c)));
-    if (producers.length === 0)
+    if (!clustersOf(stack, alarm, m.prop, clusterName).some((c) => producers.clusters.has(c)))
       problems.push(`${label(alarm)}: its ContainerInsights metrics of cluster ${String(clusterName)} have no producer: no ${CONTAINER_INSIGHTS_ADDON} add-on with Container Insights on runs on that cluster in the plan.`);
   }
 
@@ -68,9 +84,7 @@ function containerInsightsProblems(stack: StackIndex, alarm: PolicyResource, m: 
   const podName = known(() => m.dimensions.PodName);
   const namespace = known(() => m.dimensions.Namespace);
   if (typeof podName === "string" && typeof namespace === "string") {
-    const workload = stack
-      .ofType(k8s.apps.v1.Deployment, k8s.apps.v1.StatefulSet, k8s.apps.v1.DaemonSet)
-      .find((w) => known(() => objectName(w)) === podName && known(() => namespaceOf(w)) === namespace);
+    const workload = producers.workloads.get(`${namespace}/${podName}`);
     if (!workload) problems.push(`${where} watches pods ${namespace}/${podName}, but the plan has no Deployment, StatefulSet or DaemonSet of that name there.`);
     const limit = OVER_LIMIT_METRICS[m.metricName];
     const containers = workload ? ((known(() => podTemplateOf(workload.type, workload.props as Record<string, any>).spec.containers) ?? []) as { name?: string; resources?: { limits?: Record<string, unknown> } }[]) : [];
@@ -115,11 +129,12 @@ export const awsCloudwatchMetricAlarmMetricProduced = stackPolicy(
     const alarms = stack.ofType(aws.cloudwatch.MetricAlarm);
     if (alarms.length === 0) args.notApplicable("The stack has no CloudWatch metric alarm.");
     const findings: StackFinding[] = [];
+    const producers = producersOf(stack);
     for (const alarm of alarms) {
       // One message per problem: the metrics of a metric-math alarm often share their dimensions.
       const messages = new Set(
         watchedMetrics(alarm).flatMap((m) =>
-          m.namespace === "ContainerInsights" ? containerInsightsProblems(stack, alarm, m) : m.namespace === "AWS/ApplicationELB" ? loadBalancerProblems(stack, alarm, m) : [],
+          m.namespace === "ContainerInsights" ? containerInsightsProblems(stack, producers, alarm, m) : m.namespace === "AWS/ApplicationELB" ? loadBalancerProblems(stack, alarm, m) : [],
         ),
       );
       for (const message of messages) findings.push({ urn: alarm.urn, message });
