@@ -12,12 +12,12 @@ const shared: SettingsTree = {
   cluster: {
     version: "1.35",
     instanceType: "t3.medium",
-    desiredSize: 3,
+    desiredSize: 5,
     diskSizeGiB: 50,
     publicAccessCidrs: [],
     // Sized by the capacity policy (aws-eks-nodegroup-capacity): at minimum size the nodes
     // hold every pod's requests plus one rolling update; the autoscaler adds up to maxSize.
-    minSize: 3,
+    minSize: 5,
     maxSize: 6,
     autoscalingServiceLinkedRole: "create",
   },
@@ -42,7 +42,7 @@ export const PROFILES: Record<Environment, SettingsTree> = {
   dev: merge(shared, {
     network: { natStrategy: "Single" },
     // Four nodes: Prometheus, Alertmanager, Grafana and the operator (with their sidecars) do not fit on three.
-    cluster: { instanceType: "t3.medium", minSize: 4, desiredSize: 4 },
+    cluster: { instanceType: "t3.medium", minSize: 5, desiredSize: 5 },
     mesh: { tracingSamplingPercent: 100, ingressHosts: ["api.dev.platform.internal"] },
     logRetentionDays: 30,
     protectStateful: false,
@@ -64,7 +64,7 @@ export const PROFILES: Record<Environment, SettingsTree> = {
   prod: merge(shared, {
     network: { natStrategy: "OnePerAz" },
     // Four nodes, as in dev: 3 x t3.large fall 0.93 vCPU short once the metrics stack runs.
-    cluster: { instanceType: "t3.large", minSize: 4, desiredSize: 4 },
+    cluster: { instanceType: "t3.xlarge", minSize: 3, desiredSize: 3 },
     mesh: { tracingSamplingPercent: 10, ingressHosts: ["api.platform.internal"] },
     logRetentionDays: 365,
     protectStateful: true,

@@ -4,6 +4,7 @@ import { EKS_VERSIONS, EksVersion, ServiceLinkedRoleMode } from "../../stacks/co
 import { AwsIdentity } from "../shared/identity";
 import { ClusterAddons } from "./ClusterAddons";
 import { ClusterAutoscaler } from "./ClusterAutoscaler";
+import { ContainerInsights } from "./ContainerInsights";
 import { createAdminAccess, createControlPlaneRole, createControlPlaneSecurityGroup, createEksCluster } from "./controlPlane";
 import { installNetworkAddons, installNodeAddons } from "./eksAddons";
 import { installInClusterAddons } from "./inCluster";
@@ -123,6 +124,8 @@ export class Cluster extends pulumi.ComponentResource {
   public readonly addons: ClusterAddons;
   /** The node autoscaler (cluster-autoscaler), which gives an HPA's scale-out its nodes. */
   public readonly autoscaler: ClusterAutoscaler;
+  /** Container Insights (the CloudWatch Observability add-on): the producer of the `ContainerInsights` metrics. */
+  public readonly containerInsights: ContainerInsights;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:cluster:Cluster", name, {}, opts);
@@ -150,6 +153,19 @@ export class Cluster extends pulumi.ComponentResource {
     );
     const nodeAddons = installNodeAddons(name, { ...addons, nodeGroup: nodes.nodeGroup }, this);
     const coredns = nodeAddons.coredns;
+    // Container Insights: the pod metrics the platform's alarms watch.
+    this.containerInsights = new ContainerInsights(
+      `${name}-insights`,
+      {
+        ...args,
+        addonVersion: addons.versions["amazon-cloudwatch-observability"],
+        oidcProviderArn: oidc.provider.arn,
+        oidcIssuerHost: oidc.issuerHost,
+        logsKeyArn: keys.logsKey.arn,
+        dependsOn: [nodes.nodeGroup, cluster],
+      },
+      { parent: this },
+    );
 
     const certificateAuthorityData = cluster.certificateAuthority.apply((ca) => ca.data!);
     const inCluster = installInClusterAddons(

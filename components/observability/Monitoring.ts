@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { irsaTrustPolicy } from "../cluster/iam";
-import { IstioObject } from "../microservice/manifests";
+import { irsaTrustPolicy } from "../shared/iam";
+import { IstioObject } from "../microservice/istio";
 import { KUBE_PROMETHEUS_STACK_CHART } from "./charts";
 import { dashboards } from "./dashboards";
 import {

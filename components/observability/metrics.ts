@@ -7,7 +7,8 @@
 import type * as k8s from "@pulumi/kubernetes";
 import type * as Input from "@pulumi/kubernetes/types/input";
 import { MESH } from "../mesh/values";
-import { IstioObject, SIDECAR, SIDECAR_HEALTH_PORTS, meshBaseEgress, nsSelector } from "../microservice/manifests";
+import { IstioObject } from "../microservice/istio";
+import { SIDECAR, SIDECAR_HEALTH_PORTS, meshBaseEgress, nsSelector } from "../microservice/manifests";
 import { METRICS_SCRAPER } from "./scraper";
 
 /** The release, its components' Services, ports and service accounts. */

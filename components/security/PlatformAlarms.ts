@@ -7,7 +7,8 @@ import {
   TargetDimensions,
   connectionsThreshold,
   databaseConnectionsAlarm,
-  podUtilizationAlarm,
+  podCpuAlarm,
+  podMemoryAlarm,
   targetErrorRateAlarm,
   targetLatencyAlarm,
 } from "./alarms";
@@ -26,7 +27,7 @@ export interface PlatformAlarmsArgs {
   readonly namePrefix: string;
   /** The alarm topic: each alarm's ALARM, OK (and for pod metrics INSUFFICIENT_DATA) action. */
   readonly topicArn: pulumi.Input<string>;
-  /** The EKS cluster's name (the Container Insights `ClusterName` dimension). */
+  /** The EKS cluster's name (the Container Insights `ClusterName` dimension; the cluster must run the CloudWatch Observability add-on). */
   readonly clusterName: pulumi.Input<string>;
   /** Per service, by name (its namespace and Deployment are both named after it). */
   readonly services: Readonly<Record<string, AlarmedService>>;
@@ -35,8 +36,9 @@ export interface PlatformAlarmsArgs {
 }
 
 /**
- * The stack's CloudWatch alarms, all to the alarm topic. Per service: CPU and memory of
- * its pods against their limits (Container Insights), and its database's connections
+ * The stack's CloudWatch alarms, all to the alarm topic. Per service: CPU of its pods
+ * against their requests and memory against their limits (Container Insights, from the
+ * cluster's CloudWatch Observability add-on), and its database's connections
  * against 80% of the instance class's default `max_connections`. For the API: the
  * target 5xx rate and p95 latency of the edge target group. Every API route forwards to
  * that one target group (the Istio gateway), and ALB metrics have no listener-rule
@@ -57,10 +59,8 @@ export class PlatformAlarms extends pulumi.ComponentResource {
     const t = ALARM_THRESHOLDS;
     for (const [svc, s] of Object.entries(args.services)) {
       const pods = { clusterName: args.clusterName, namespace: svc, podName: svc };
-      alarm(`${svc}-cpu`, `${svc}: pod CPU above ${t.cpuPercent}% of its limit for 5 minutes.`, (b) => podUtilizationAlarm(b, "pod_cpu_utilization_over_pod_limit", pods, t.cpuPercent));
-      alarm(`${svc}-memory`, `${svc}: pod memory above ${t.memoryPercent}% of its limit for 5 minutes.`, (b) =>
-        podUtilizationAlarm(b, "pod_memory_utilization_over_pod_limit", pods, t.memoryPercent),
-      );
+      alarm(`${svc}-cpu`, `${svc}: pod CPU above ${t.cpuPercent}% of its request for 5 minutes.`, (b) => podCpuAlarm(b, pods, t.cpuPercent));
+      alarm(`${svc}-memory`, `${svc}: pod memory above ${t.memoryPercent}% of its limit for 5 minutes.`, (b) => podMemoryAlarm(b, pods, t.memoryPercent));
       if (s.database) {
         const db = s.database;
         const threshold = connectionsThreshold(db.engine, db.instanceClass);

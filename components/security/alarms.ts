@@ -34,8 +34,12 @@ export function connectionsThreshold(engine: SqlEngine, instanceClass: string): 
 
 /** The thresholds of the platform's alarms. */
 export const ALARM_THRESHOLDS = {
-  /** Pod CPU, percent of the pods' CPU limit, average over 5 minutes. */
-  cpuPercent: 80,
+  /**
+   * Pod CPU, percent of the pods' CPU request, for 5 minutes. The containers have no CPU
+   * limit (only memory limits), and the HPAs scale out at 70% of the request, so usage
+   * held above 90% means autoscaling has run out (max replicas) or is not keeping up.
+   */
+  cpuPercent: 90,
   /** Pod memory, percent of the pods' memory limit, average over 5 minutes. */
   memoryPercent: 80,
   /** The API's target 5xx responses, percent of its requests, in 3 of 5 minutes. */
@@ -65,25 +69,51 @@ function alarmFrame(b: AlarmBase, when: AlarmCondition) {
   return { name: b.alarmName, alarmDescription: b.alarmDescription, evaluationPeriods: 5, ...when, alarmActions: [b.topicArn], okActions: [b.topicArn] };
 }
 
+/** The Container Insights dimensions of one workload's pods: `PodName` is the Deployment's name for its pods. */
+export interface PodDimensions {
+  readonly clusterName: pulumi.Input<string>;
+  readonly namespace: string;
+  readonly podName: string;
+}
+
+const podDimensions = (d: PodDimensions) => ({ ClusterName: d.clusterName, Namespace: d.namespace, PodName: d.podName });
+
 /**
- * A Container Insights pod metric (`pod_cpu_utilization_over_pod_limit` or
- * `pod_memory_utilization_over_pod_limit`) of one service's pods. The metrics come from
- * the CloudWatch Observability add-on (Container Insights); when they are missing the
- * alarm goes to INSUFFICIENT_DATA, which also notifies, so an absent agent shows.
+ * A service's pod memory against the pods' memory limit: Container Insights'
+ * `pod_memory_utilization_over_pod_limit`, which the CloudWatch agent emits for pods
+ * whose every container has a memory limit (the service's and the sidecar's do). When
+ * the metric is missing the alarm goes to INSUFFICIENT_DATA, which also notifies, so a
+ * broken agent shows.
  */
-export function podUtilizationAlarm(
-  b: AlarmBase,
-  metric: "pod_cpu_utilization_over_pod_limit" | "pod_memory_utilization_over_pod_limit",
-  dims: { clusterName: pulumi.Input<string>; namespace: string; podName: string },
-  threshold: number,
-): aws.cloudwatch.MetricAlarmArgs {
+export function podMemoryAlarm(b: AlarmBase, dims: PodDimensions, threshold: number): aws.cloudwatch.MetricAlarmArgs {
   return {
     ...alarmFrame(b, { comparisonOperator: "GreaterThanThreshold", threshold, datapointsToAlarm: 5, treatMissingData: "missing" }),
     namespace: "ContainerInsights",
-    metricName: metric,
-    dimensions: { ClusterName: dims.clusterName, Namespace: dims.namespace, PodName: dims.podName },
+    metricName: "pod_memory_utilization_over_pod_limit",
+    dimensions: podDimensions(dims),
     statistic: "Average",
     period: 60,
+    insufficientDataActions: [b.topicArn],
+  };
+}
+
+/**
+ * A service's pod CPU against the pods' CPU request, by metric math on two Container
+ * Insights metrics that share the node's CPU as denominator: `pod_cpu_utilization`
+ * (usage / node CPU) over `pod_cpu_reserved_capacity` (requests / node CPU). The
+ * `pod_cpu_utilization_over_pod_limit` metric exists only for pods whose every container
+ * has a CPU limit, and these pods have none, so an alarm on it would never leave
+ * INSUFFICIENT_DATA.
+ */
+export function podCpuAlarm(b: AlarmBase, dims: PodDimensions, threshold: number): aws.cloudwatch.MetricAlarmArgs {
+  const metric = (id: string, metricName: string) => ({ id, returnData: false, metric: { namespace: "ContainerInsights", metricName, dimensions: podDimensions(dims), period: 60, stat: "Average" } });
+  return {
+    ...alarmFrame(b, { comparisonOperator: "GreaterThanThreshold", threshold, datapointsToAlarm: 5, treatMissingData: "missing" }),
+    metricQueries: [
+      metric("usage", "pod_cpu_utilization"),
+      metric("requested", "pod_cpu_reserved_capacity"),
+      { id: "ofRequest", label: "Pod CPU (% of its request)", expression: "100 * usage / requested", returnData: true },
+    ],
     insufficientDataActions: [b.topicArn],
   };
 }

@@ -142,9 +142,15 @@ export const CHART_MODELS: Readonly<Record<string, (values: unknown, release: st
  * of its configuration values apply), kube-proxy 100m per node, the VPC CNI's aws-node and
  * network policy agent 25m each per node, the EBS CSI controller 2 x six containers of
  * 10m/40Mi and node three of 10m/40Mi, the EFS CSI controller 2 pods and node with no
- * requests.
+ * requests. The CloudWatch Observability add-on (chart amazon-cloudwatch-observability):
+ * its agent DaemonSet 250m/128Mi per node (`agent.resources`), the operator (controller
+ * manager) 1 x 100m/64Mi (`manager.resources`) and, unless `containerLogs.enabled` is
+ * false, its Fluent Bit DaemonSet 50m/25Mi (`containerLogs.fluentBit.resources`); its GPU
+ * and Neuron exporters schedule only on those instance types. With OTel Container Insights
+ * on, it adds a cluster scraper, kube-state-metrics and node-exporter, which the model
+ * does not know: `undefined`, reported like a missing model.
  */
-export const ADDON_MODELS: Readonly<Record<string, (config: unknown) => Omit<PodGroup, "source">[]>> = {
+export const ADDON_MODELS: Readonly<Record<string, (config: unknown) => Omit<PodGroup, "source">[] | undefined>> = {
   coredns: (c) => [{ requests: resourcesOr(c, "resources", ms(100, 70)), count: number(at(c, "replicaCount"), 2), perNode: false }],
   "kube-proxy": (c) => [{ requests: resourcesOr(c, "resources", ms(100, 0)), count: 1, perNode: true }],
   "vpc-cni": () => [{ requests: ms(50, 0), count: 1, perNode: true }],
@@ -156,6 +162,14 @@ export const ADDON_MODELS: Readonly<Record<string, (config: unknown) => Omit<Pod
     { requests: ms(0, 0), count: 2, perNode: false },
     { requests: ms(0, 0), count: 1, perNode: true },
   ],
+  "amazon-cloudwatch-observability": (c) =>
+    at(c, "otelContainerInsights.enabled") === true
+      ? undefined
+      : [
+          ...(at(c, "agent.enabled") === false ? [] : [{ requests: resourcesOr(c, "agent.resources", ms(250, 128)), count: 1, perNode: true }]),
+          { requests: resourcesOr(c, "manager.resources", ms(100, 64)), count: 1, perNode: false },
+          ...(at(c, "containerLogs.enabled") === false ? [] : [{ requests: resourcesOr(c, "containerLogs.fluentBit.resources", ms(50, 25)), count: 1, perNode: true }]),
+        ],
 };
 
 /** The chart's name from a Helm release's `chart` (`repo/name`, an OCI or tarball URL). */

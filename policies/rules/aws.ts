@@ -6,6 +6,7 @@ import { awsCloudtrailTrailMultiRegion } from "./aws/cloudtrail/aws-cloudtrail-t
 import { awsCloudwatchEventBusPolicyNoPublicPrincipal } from "./aws/cloudwatch/aws-cloudwatch-eventbuspolicy-no-public-principal";
 import { awsCloudwatchLogGroupKms } from "./aws/cloudwatch/aws-cloudwatch-loggroup-kms";
 import { awsCloudwatchLogGroupRetention } from "./aws/cloudwatch/aws-cloudwatch-loggroup-retention";
+import { awsCloudwatchMetricAlarmMetricProduced } from "./aws/cloudwatch/aws-cloudwatch-metricalarm-metric-produced";
 import { awsEc2DefaultSecurityGroupNoRules } from "./aws/ec2/aws-ec2-defaultsecuritygroup-no-rules";
 import { awsEc2InstanceImdsv2HopLimit } from "./aws/ec2/aws-ec2-instance-imdsv2-hop-limit";
 import { awsEc2InstanceNoPublicIp } from "./aws/ec2/aws-ec2-instance-no-public-ip";
@@ -212,4 +213,5 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsLambdaFunctionSupportedRuntime,
   awsRdsInstanceSupportedEngineVersion,
   awsEksAddonSupportedVersion,
+  awsCloudwatchMetricAlarmMetricProduced,
 ];

@@ -118,6 +118,8 @@ const CATALOGUE: Record<string, readonly string[]> = {
   "Istio: [seed] auth at the gateway": ["kubernetes-istio-gateway-jwt-authentication", "kubernetes-istio-gateway-require-request-principal"],
   // Not a catalogue row: issue 8 (deployable for real), a host the config names must exist.
   "Deployability: every in-cluster host named is a Service of the plan": ["kubernetes-core-service-reference-exists"],
+  // Not a catalogue row: issue 10 (shared services), an alarm must watch a metric the plan produces.
+  "Deployability: every CloudWatch alarm watches a metric the plan produces": ["aws-cloudwatch-metricalarm-metric-produced"],
   // Beyond the catalogue's rows (issue 11): what a security reviewer would also expect.
   "Depth: resource policies never public (SQS, SNS, Lambda, Secrets Manager, MSK; S3, KMS, EventBridge above)": [
     "aws-sqs-queuepolicy-no-public-principal",

@@ -323,6 +323,8 @@ const MUTATIONS: Record<string, PlanMutation> = {
     target: first("kubernetes:networking.istio.io/v1:Gateway"),
     mutate: (_r, doc) => doc.resources.filter((r) => r.type.endsWith(":EnvoyFilter")).forEach((r) => removeResource(r, doc)),
   },
+  // The memory alarm switched to the CPU-over-limit metric: the pods have no CPU limit, so the agent never emits it.
+  "aws-cloudwatch-metricalarm-metric-produced": set("aws:cloudwatch/metricAlarm:MetricAlarm", "metricName", "pod_cpu_utilization_over_pod_limit", (r) => r.inputs.metricName === "pod_memory_utilization_over_pod_limit"),
 };
 
 const POLICIES = PACKS.flatMap((pack) => pack.policies.map((policy) => ({ pack, policy })));

@@ -96,10 +96,10 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
     expect(groups).toHaveLength(1);
     const ng = groups[0];
     expect([...(ng.inputs.subnetIds as string[])].sort()).toEqual(appSubnets);
-    // 4 nodes since the metrics stack (Prometheus, Alertmanager, Grafana, the operator) joined.
-    expect(ng.inputs.scalingConfig).toEqual({ minSize: 4, maxSize: 6, desiredSize: 4 });
+    // Sized by the capacity policy since the metrics stack and Container Insights joined: dev 5 small nodes, prod 3 larger ones.
+    expect(ng.inputs.scalingConfig).toEqual(stack === "prod" ? { minSize: 3, maxSize: 6, desiredSize: 3 } : { minSize: 5, maxSize: 6, desiredSize: 5 });
     expect(ng.options.ignoreChanges).toEqual(["scalingConfig.desiredSize"]);
-    expect(ng.inputs.instanceTypes).toEqual([stack === "prod" ? "t3.large" : "t3.medium"]);
+    expect(ng.inputs.instanceTypes).toEqual([stack === "prod" ? "t3.xlarge" : "t3.medium"]);
     expect(ng.inputs.remoteAccess).toBeUndefined();
     const lt = single(doc, "aws:ec2/launchTemplate:LaunchTemplate", "cluster-nodes-lt");
     expect(at(lt, "metadataOptions")).toMatchObject({ httpTokens: "required", httpPutResponseHopLimit: 1 });
@@ -118,11 +118,11 @@ describe.each(STACKS)("cluster (%s)", (stack) => {
     ]);
   });
 
-  it("pins the four EKS add-ons, with IRSA roles for the CNI and the EBS CSI driver and NetworkPolicy enforcement on", () => {
+  it("pins the five EKS add-ons, with IRSA roles for the CNI and the EBS CSI driver and NetworkPolicy enforcement on", () => {
     const addons: Record<string, PlanResource> = Object.fromEntries(
       ofType(doc, "aws:eks/addon:Addon").filter((a) => a.name.startsWith("cluster-")).map((a) => [String(a.inputs.addonName), a]),
     );
-    expect(Object.keys(addons).sort()).toEqual(["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"]);
+    expect(Object.keys(addons).sort()).toEqual(["amazon-cloudwatch-observability", "aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"]);
     for (const [name, a] of Object.entries(addons)) expect(a.inputs.addonVersion).toBe(EKS_VERSIONS["1.35"][name as keyof (typeof EKS_VERSIONS)["1.35"]]);
     expect(JSON.parse(String(addons["vpc-cni"].inputs.configurationValues))).toEqual({ enableNetworkPolicy: "true" });
     expect(addons["vpc-cni"].inputs.serviceAccountRoleArn).toMatch(/cluster-vpc-cni-irsa$/);

@@ -30,6 +30,16 @@ describe("capacity of the recorded plans", () => {
     expect((await runPolicy(awsEksNodeGroupCapacity, doc.resources)).violations).toHaveLength(1);
   });
 
+  it.each(STACKS)("%s on 3 nodes no longer fits once Container Insights runs (250m per node, 100m operator): it needs its fourth node", async (stack) => {
+    const doc = clonePlan(loadPlan(stack));
+    (single(doc, NODES, "cluster-nodes-group").inputs.scalingConfig as Record<string, number>).minSize = 3;
+    const { violations } = await runPolicy(awsEksNodeGroupCapacity, doc.resources);
+    expect(violations).toHaveLength(1);
+    expect(violations[0]).toMatch(/allocate 5\.79 vCPU \/ [\d.]+ GiB \/ \d+ pods: short by [\d.]+ vCPU/);
+    doc.resources.splice(doc.resources.findIndex((r) => r.name === "cluster-insights-addon"), 1);
+    expect((await runPolicy(awsEksNodeGroupCapacity, doc.resources)).violations).toEqual([]);
+  });
+
   it("every Helm release the program installs sets explicit requests", () => {
     const paths: Record<string, string[]> = {
       istiod: ["pilot.resources.requests", "global.proxy.resources.requests"],

@@ -15,6 +15,24 @@ function capacityDeployment(name: string, namespace: string, replicas: number, c
   });
 }
 
+/** The violation of an alarm whose cluster runs no Container Insights. */
+const NO_PRODUCER = (cluster: string) =>
+  `MetricAlarm 'nodes-cpu': its ContainerInsights metrics of cluster ${cluster} have no producer: no amazon-cloudwatch-observability add-on with Container Insights on runs on that cluster in the plan.`;
+
+/** A Container Insights alarm on the pods of the Deployment `shop/api`. */
+function podAlarm(name: string, metricName: string) {
+  return resource(T.alarm, name, {
+    namespace: "ContainerInsights",
+    metricName,
+    dimensions: { ClusterName: "platform-test", Namespace: "shop", PodName: "api" },
+    statistic: "Average",
+    period: 60,
+    evaluationPeriods: 5,
+    threshold: 80,
+    comparisonOperator: "GreaterThanThreshold",
+  });
+}
+
 /** Per AWS policy, the changes to the compliant world that must violate it, one field at a time. */
 export const AWS_CASES: Record<string, readonly Mutation[]> = {
   "aws-ec2-routetable-egress-via-nat": [
@@ -608,11 +626,63 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
   "aws-eks-nodegroup-private-subnets": [
     { name: "nodes in a public subnet", apply: (w) => w.set("nodes", "subnetIds", [id("app-a"), id("public-a")]), expect: ["nodes: NodeGroup 'nodes' places nodes in public Subnet 'public-a'."] },
   ],
+  "aws-cloudwatch-metricalarm-metric-produced": [
+    {
+      name: "no CloudWatch Observability add-on",
+      apply: (w) => w.remove("container-insights"),
+      expect: [`nodes-cpu: ${NO_PRODUCER("platform-test")}`],
+    },
+    {
+      name: "the add-on runs with Container Insights off",
+      apply: (w) => w.set("container-insights", "configurationValues", JSON.stringify({ containerInsights: { enabled: false } })),
+      expect: [`nodes-cpu: ${NO_PRODUCER("platform-test")}`],
+    },
+    {
+      name: "the alarm names a cluster the add-on does not run on",
+      apply: (w) => w.set("nodes-cpu", "dimensions.ClusterName", "platform-other"),
+      expect: [`nodes-cpu: ${NO_PRODUCER("platform-other")}`],
+    },
+    {
+      name: "a dimension set the agent does not emit",
+      apply: (w) => w.set("nodes-cpu", "dimensions.NodeName", "ip-10-0-0-1.ec2.internal"),
+      expect: [
+        "nodes-cpu: MetricAlarm 'nodes-cpu': ContainerInsights node_cpu_utilization has dimensions (ClusterName, NodeName); Container Insights emits it with (ClusterName, InstanceId, NodeName) or (ClusterName) only.",
+      ],
+    },
+    {
+      name: "a metric Container Insights does not emit",
+      apply: (w) => w.set("nodes-cpu", "metricName", "node_cpu_seconds_total"),
+      expect: ["nodes-cpu: MetricAlarm 'nodes-cpu': ContainerInsights node_cpu_seconds_total is not a metric Container Insights emits."],
+    },
+    {
+      name: "pods of a workload the plan does not deploy",
+      apply: (w) => w.add(podAlarm("api-memory", "pod_memory_utilization_over_pod_limit")),
+      expect: ["api-memory: MetricAlarm 'api-memory': ContainerInsights pod_memory_utilization_over_pod_limit watches pods shop/api, but the plan has no Deployment, StatefulSet or DaemonSet of that name there."],
+    },
+    {
+      name: "CPU over the pods' limit when the containers have no CPU limit",
+      apply: (w) => w.add(capacityDeployment("api", "shop", 2, "100m", "128Mi")).add(podAlarm("api-cpu", "pod_cpu_utilization_over_pod_limit")),
+      expect: ["api-cpu: MetricAlarm 'api-cpu': ContainerInsights pod_cpu_utilization_over_pod_limit exists only for pods whose every container has a cpu limit; container(s) api of Deployment 'shop/api' have none."],
+    },
+    {
+      name: "a target group that is not in the plan",
+      apply: (w) => w.set("api-latency", "dimensions.TargetGroup", "targetgroup/other/0123456789abcdef"),
+      expect: ["api-latency: MetricAlarm 'api-latency': AWS/ApplicationELB TargetResponseTime has dimension TargetGroup=targetgroup/other/0123456789abcdef, which is the arnSuffix of no target group in the plan."],
+    },
+    {
+      name: "a load balancer that is not in the plan (in a metric query)",
+      apply: (w) =>
+        w.set("api-latency", "metricQueries", [
+          { id: "t", returnData: true, metric: { namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", dimensions: { LoadBalancer: "app/old-alb/0123456789abcdef" }, period: 60, stat: "p95" } },
+        ]).set("api-latency", "namespace", undefined).set("api-latency", "metricName", undefined).set("api-latency", "dimensions", undefined),
+      expect: ["api-latency: MetricAlarm 'api-latency': AWS/ApplicationELB TargetResponseTime has dimension LoadBalancer=app/old-alb/0123456789abcdef, which is the arnSuffix of no load balancer in the plan."],
+    },
+  ],
   "aws-eks-nodegroup-capacity": [
     {
       name: "the app's replicas need more CPU than the nodes at minimum size",
       apply: (w) => w.add(capacityDeployment("app", "apps", 8, "500m", "256Mi")),
-      expect: ["nodes: The plan requests 5.40 vCPU / 2.64 GiB / 14 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 1.54 vCPU."],
+      expect: ["nodes: The plan requests 6.00 vCPU / 2.95 GiB / 17 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 2.14 vCPU."],
     },
     {
       name: "the Istio sidecar tips an injected namespace over",
@@ -620,7 +690,7 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
         w
           .add(resource("kubernetes:core/v1:Namespace", "apps-ns", { metadata: { name: "apps", labels: { "istio-injection": "enabled" } } }))
           .add(capacityDeployment("app", "apps", 5, "420m", "256Mi")),
-      expect: ["nodes: The plan requests 4.04 vCPU / 2.76 GiB / 11 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 0.18 vCPU."],
+      expect: ["nodes: The plan requests 4.64 vCPU / 3.07 GiB / 14 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 0.78 vCPU."],
     },
     {
       name: "istiod with Istio's default requests, DaemonSets on every node",
@@ -629,22 +699,27 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
           .add(resource("kubernetes:helm.sh/v3:Release", "istiod", { chart: "istiod", namespace: "istio-system", values: { pilot: { autoscaleMin: 4 } } }))
           .add(resource("kubernetes:helm.sh/v3:Release", "cni", { chart: "cni", namespace: "istio-system", values: {} }))
           .add(resource("aws:eks/addon:Addon", "coredns", { addonName: "coredns", configurationValues: JSON.stringify({ replicaCount: 2 }) })),
-      expect: ["nodes: The plan requests 2.60 vCPU / 8.33 GiB / 10 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 1.39 GiB."],
+      expect: ["nodes: The plan requests 3.20 vCPU / 8.64 GiB / 13 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 1.70 GiB."],
     },
     {
       name: "more pods than the ENIs give IPs for",
       apply: (w) => w.add(capacityDeployment("many", "apps", 35, "10m", "16Mi")),
-      expect: ["nodes: The plan requests 0.84 vCPU / 0.82 GiB / 48 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 14 pods."],
+      expect: ["nodes: The plan requests 1.44 vCPU / 1.14 GiB / 51 pods at minimum size (with one rolling update); 2 x t3.medium allocate 3.86 vCPU / 6.94 GiB / 34 pods: short by 17 pods."],
     },
     {
       name: "a pod larger than one node",
       apply: (w) => w.add(capacityDeployment("big", "apps", 1, "100m", "4Gi", "StatefulSet")),
-      expect: ["nodes: A pod of StatefulSet 'apps/big' requests 0.10 vCPU / 4.00 GiB, more than one node allocates next to the DaemonSets (1.83 vCPU / 3.47 GiB)."],
+      expect: ["nodes: A pod of StatefulSet 'apps/big' requests 0.10 vCPU / 4.00 GiB, more than one node allocates next to the DaemonSets (1.58 vCPU / 3.35 GiB)."],
     },
     {
       name: "a chart with no capacity model",
       apply: (w) => w.add(resource("kubernetes:helm.sh/v3:Release", "loki", { chart: "loki", namespace: "monitoring", values: {} })),
       expect: ["loki: Release 'loki': no capacity model for chart loki (add it to policies/lib/capacity.ts)."],
+    },
+    {
+      name: "the CloudWatch Observability add-on with OTel Container Insights, whose extra pods the model does not know",
+      apply: (w) => w.set("container-insights", "configurationValues", JSON.stringify({ otelContainerInsights: { enabled: true } })),
+      expect: ["container-insights: Addon 'container-insights': no capacity model for EKS add-on amazon-cloudwatch-observability with its configurationValues (add it to policies/lib/capacity.ts)."],
     },
     {
       name: "an add-on with no capacity model",

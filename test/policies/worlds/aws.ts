@@ -69,6 +69,8 @@ const T = {
   eventPermission: "aws:cloudwatch/eventPermission:EventPermission",
   oidc: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
   bucketV2: "aws:s3/bucketV2:BucketV2",
+  targetGroup: "aws:lb/targetGroup:TargetGroup",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
 } as const;
 
 /** The fixtures' EKS OIDC issuer, as the IRSA trust policies name it. */
@@ -299,6 +301,7 @@ export function awsWorld(): World {
       extendedS3Configuration: { bucketArn: arn(T.bucket, "logs"), kmsKeyArn: keyArn("data-key") },
     }),
     resource(T.eks, "cluster", {
+      name: "platform-test",
       version: "1.35",
       encryptionConfig: { resources: ["secrets"], provider: { keyArn: keyArn("data-key") } },
       vpcConfig: { subnetIds: [id("app-a")], endpointPrivateAccess: true, endpointPublicAccess: false },
@@ -306,6 +309,34 @@ export function awsWorld(): World {
     }),
     resource(T.addon, "kube-proxy", { clusterName: id("cluster"), addonName: "kube-proxy", addonVersion: "v1.35.0-eksbuild.2" }),
     resource(T.addon, "coredns", { clusterName: id("cluster"), addonName: "coredns", addonVersion: "v1.13.2-eksbuild.1" }),
+    resource(T.addon, "container-insights", {
+      clusterName: id("cluster"),
+      addonName: "amazon-cloudwatch-observability",
+      addonVersion: "v6.7.0-eksbuild.1",
+      configurationValues: JSON.stringify({ containerInsights: { enabled: true }, containerLogs: { enabled: false } }),
+    }),
+    // Alarms on metrics the plan produces: the add-on's node metrics, the ALB's target group.
+    resource(T.targetGroup, "gateway", { port: 443, protocol: "HTTPS", targetType: "ip", vpcId: id("vpc") }),
+    resource(T.alarm, "nodes-cpu", {
+      namespace: "ContainerInsights",
+      metricName: "node_cpu_utilization",
+      dimensions: { ClusterName: "platform-test" },
+      statistic: "Average",
+      period: 60,
+      evaluationPeriods: 5,
+      threshold: 80,
+      comparisonOperator: "GreaterThanThreshold",
+    }),
+    resource(T.alarm, "api-latency", {
+      namespace: "AWS/ApplicationELB",
+      metricName: "TargetResponseTime",
+      dimensions: { LoadBalancer: "app/alb/50dc6c495c0c9188", TargetGroup: "targetgroup/gateway/73e2d6bc24d8a067" },
+      extendedStatistic: "p95",
+      period: 60,
+      evaluationPeriods: 5,
+      threshold: 1,
+      comparisonOperator: "GreaterThanThreshold",
+    }),
     resource(T.lambda, "rotation-fn", { runtime: "nodejs24.x", handler: "index.handler", role: arn(T.role, "app-role") }),
     resource(T.launchTemplate, "nodes-lt", {
       blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: keyArn("data-key") } }],

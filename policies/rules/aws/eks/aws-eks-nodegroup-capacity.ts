@@ -134,7 +134,12 @@ export const awsEksNodeGroupCapacity = stackPolicy(
       } catch {
         config = {};
       }
-      for (const g of model(config)) pods.push({ ...g, source: `EKS add-on ${addonName}` });
+      const groups = model(config);
+      if (!groups) {
+        findings.push({ urn: a.urn, message: `${label(a)}: no capacity model for EKS add-on ${addonName} with its configurationValues (add it to policies/lib/capacity.ts).` });
+        continue;
+      }
+      for (const g of groups) pods.push({ ...g, source: `EKS add-on ${addonName}` });
     }
 
     if (nodes === 0 || !perNodeCapacity) return findings;
