@@ -41,6 +41,7 @@ const CHILDREN = [
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::cluster-control-plane-api-2",
   "platform:cluster:ClusterAddons::cluster-addons",
   "platform:cluster:ClusterAutoscaler::cluster-autoscaler",
+  "platform:cluster:ContainerInsights::cluster-insights",
   "pulumi:providers:kubernetes::cluster-k8s",
 ];
 

@@ -39,6 +39,11 @@ const PINNED = [
     "platform:cluster:ClusterAutoscaler$aws:iam/role:Role::cluster-autoscaler-role",
     "platform:cluster:ClusterAutoscaler$aws:iam/rolePolicy:RolePolicy::cluster-autoscaler-policy",
     "platform:cluster:ClusterAutoscaler$kubernetes:helm.sh/v3:Release::cluster-autoscaler-release",
+    "platform:cluster:ContainerInsights::cluster-insights",
+    "platform:cluster:ContainerInsights$aws:eks/addon:Addon::cluster-insights-addon",
+    "platform:cluster:ContainerInsights$aws:cloudwatch/logGroup:LogGroup::cluster-insights-performance",
+    "platform:cluster:ContainerInsights$aws:iam/role:Role::cluster-insights-irsa",
+    "platform:cluster:ContainerInsights$aws:iam/rolePolicy:RolePolicy::cluster-insights-irsa-policy",
   ].map((tail) => `${C}$${tail}`),
 ];
 

@@ -30,14 +30,22 @@ describe("capacity of the recorded plans", () => {
     expect((await runPolicy(awsEksNodeGroupCapacity, doc.resources)).violations).toHaveLength(1);
   });
 
-  it.each(STACKS)("%s on 3 nodes no longer fits once Container Insights runs (250m per node, 100m operator): it needs its fourth node", async (stack) => {
-    const doc = clonePlan(loadPlan(stack));
-    (single(doc, NODES, "cluster-nodes-group").inputs.scalingConfig as Record<string, number>).minSize = 3;
+  it("dev one node below its minimum no longer fits, and Container Insights (250m per node, 100m operator) is part of why", async () => {
+    const doc = clonePlan(loadPlan("dev"));
+    (single(doc, NODES, "cluster-nodes-group").inputs.scalingConfig as Record<string, number>).minSize = 4;
     const { violations } = await runPolicy(awsEksNodeGroupCapacity, doc.resources);
     expect(violations).toHaveLength(1);
-    expect(violations[0]).toMatch(/allocate 5\.79 vCPU \/ [\d.]+ GiB \/ \d+ pods: short by [\d.]+ vCPU/);
+    expect(violations[0]).toMatch(/4 x t3\.medium allocate 7\.72 vCPU \/ [\d.]+ GiB \/ \d+ pods: short by [\d.]+ vCPU/);
     doc.resources.splice(doc.resources.findIndex((r) => r.name === "cluster-insights-addon"), 1);
     expect((await runPolicy(awsEksNodeGroupCapacity, doc.resources)).violations).toEqual([]);
+  });
+
+  it("prod's 3 x t3.xlarge are one node per AZ, not a capacity floor: 2 would fit, 1 would not", async () => {
+    for (const [min, count] of [[2, 0], [1, 1]] as const) {
+      const doc = clonePlan(loadPlan("prod"));
+      (single(doc, NODES, "cluster-nodes-group").inputs.scalingConfig as Record<string, number>).minSize = min;
+      expect((await runPolicy(awsEksNodeGroupCapacity, doc.resources)).violations, `minSize ${min}`).toHaveLength(count);
+    }
   });
 
   it("every Helm release the program installs sets explicit requests", () => {
