@@ -6,6 +6,7 @@ import { CdnFront } from "./components/edge/CdnFront";
 import { Edge } from "./components/edge/Edge";
 import { Mesh } from "./components/mesh/Mesh";
 import { createMicroservicePods, createServiceIdentities } from "./components/microservice/fleet";
+import { routePrefix } from "./components/microservice/workload";
 import { Network } from "./components/network/Network";
 import { AccountBaseline } from "./components/security/AccountBaseline";
 import { AlarmTopic } from "./components/security/AlarmTopic";
@@ -19,7 +20,6 @@ import { createAwsProvider, createTlsProvider, createUsEast1Provider, namePrefix
 import { loadSettings } from "./stacks";
 import { splitAddress } from "./stacks/compute";
 import { apiHostName, catalogHostName, meshIngressHosts } from "./stacks/edge";
-import { routePrefix } from "./stacks/services";
 import { OUTPUTS_VERSION, StackOutputs } from "./stacks/outputs";
 
 const settings = loadSettings();

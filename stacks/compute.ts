@@ -1,53 +1,15 @@
 import { z } from "zod";
+import { SERVICE_LINKED_ROLE_MODES } from "../components/cluster/iam";
+import { EKS_VERSIONS, EksVersion } from "../components/cluster/versions";
 import { cidrProblem, isPrivate, overlaps, parseCidr } from "../lib/cidr";
 
-/**
- * The EKS versions this program supports, each with the EKS add-on versions it was
- * tested with. Only versions in EKS standard support are listed (CKV_AWS_339; the
- * support calendar in policies/lib/supportCalendar.ts holds the end dates, and a test
- * checks every version here against it); adding one means adding its add-on matrix here.
- *
- * 1.34 left standard support on 2026-12-02, so 1.35 (standard support until 2027-03-27)
- * and 1.36 are offered. Add-on versions are the `eksbuild` builds published for that
- * Kubernetes version, as pinned by public EKS 1.35/1.36 configurations (Terraform and
- * upgrade runbooks); confirmed 2026-12-02. Check them with
- * `aws eks describe-addon-versions --kubernetes-version <v> --addon-name <name>`.
- */
-export const EKS_VERSIONS = {
-  "1.35": {
-    "vpc-cni": "v1.21.1-eksbuild.3",
-    "kube-proxy": "v1.35.0-eksbuild.2",
-    coredns: "v1.13.2-eksbuild.1",
-    "aws-ebs-csi-driver": "v1.55.0-eksbuild.2",
-  },
-  "1.36": {
-    "vpc-cni": "v1.23.1-eksbuild.1",
-    "kube-proxy": "v1.36.0-eksbuild.25",
-    coredns: "v1.14.3-eksbuild.23",
-    "aws-ebs-csi-driver": "v1.66.0-eksbuild.1",
-  },
-} as const satisfies Record<string, Record<EksAddonName, string>>;
-export type EksVersion = keyof typeof EKS_VERSIONS;
 const EKS_VERSION_NAMES = Object.keys(EKS_VERSIONS) as [EksVersion, ...EksVersion[]];
-
-/** The EKS add-ons the cluster installs, pinned per version in {@link EKS_VERSIONS}. */
-export const EKS_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] as const;
-export type EksAddonName = (typeof EKS_ADDONS)[number];
 
 /** Managed node group scaling bounds (platform.md: min 2 / max 6). */
 export const NODE_MIN = 2;
 export const NODE_MAX = 6;
 /** The most nodes `cluster.maxSize` may allow the autoscaler to run. */
 export const NODE_MAX_LIMIT = 30;
-
-/**
- * Where the Auto Scaling service-linked role (`AWSServiceRoleForAutoScaling`), which the
- * node volumes key names, comes from: `create` makes it (a fresh account has none, and KMS
- * rejects a key policy naming a principal that does not exist); `existing` uses the one
- * the account already has (IAM refuses to create it twice, e.g. for a second stack).
- */
-export const SERVICE_LINKED_ROLE_MODES = ["create", "existing"] as const;
-export type ServiceLinkedRoleMode = (typeof SERVICE_LINKED_ROLE_MODES)[number];
 
 /** An exact semantic version, as Helm pins a chart: `1.31.0`, never a range. */
 const chartVersion = (example: string) =>

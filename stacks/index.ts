@@ -3,8 +3,6 @@ export type { SettingProblem } from "./errors";
 export { ENGINE_NAMESPACES, NAMESPACE, configKeyProblems, configTree, loadSettings, pathText, readPulumiConfig, resolveSettings } from "./load";
 export type { ResolveMode } from "./load";
 export { EXAMPLE_VALUES, exampleValueProblems } from "./examples";
-export { NAT_STRATEGIES } from "./network";
-export type { NatStrategy } from "./network";
 export { PROFILES, merge } from "./profiles";
 export { ENVIRONMENTS, LOG_RETENTION_DAYS, settingsSchema } from "./schema";
 export type { Environment, Settings, SettingsInput } from "./schema";

@@ -1,20 +1,7 @@
 import { z } from "zod";
 import { AWS_MIN_PREFIX, MAX_AZ_COUNT, MAX_VPC_PREFIX, MIN_AZ_COUNT } from "../components/network/layout";
+import { NAT_STRATEGIES, NatStrategy } from "../components/network/nat";
 import { cidrProblem, isPrivate, isRfc1918, overlaps, parseCidr } from "../lib/cidr";
-
-/**
- * How private application subnets reach the internet.
- *
- * - `OnePerAz`: one NAT gateway in each AZ's public subnet; each AZ's application
- *   subnet uses its own. Recommended for production: an AZ outage takes out only its
- *   own egress.
- * - `Single`: one NAT gateway in the first AZ, shared by all application subnets.
- *   Cheaper, for development; egress depends on one AZ.
- *
- * There is no `None`: see {@link NAT_NONE_REJECTED}.
- */
-export const NAT_STRATEGIES = ["Single", "OnePerAz"] as const;
-export type NatStrategy = (typeof NAT_STRATEGIES)[number];
 
 /**
  * Why `natStrategy: None` is refused rather than planned: a cluster with no way out

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { ServiceDataSettings } from "../components/data/settings";
+import { Workload, cpuMillis, routePrefix } from "../components/microservice/workload";
 import { DNS_NAME, publicCidrSchema } from "./compute";
+import { conforms } from "./conforms";
 import { serviceDataSchema } from "./data";
 
 /** A service name: a DNS label (it names the namespace, service account and IAM role). */
@@ -46,66 +49,71 @@ const httpPath = z
   .regex(/^\/[A-Za-z0-9._~\/-]*$/)
   .describe("an absolute HTTP path such as /healthz");
 
-/** One service's settings, as `services.<name>` holds them; the data tier adds its fields. */
-export const serviceSchema = z
-  .object({
-    image: z
-      .string()
-      .superRefine((image, ctx) => {
-        const problem = imageProblem(image);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      })
-      .describe("an image pinned by tag or digest, e.g. ghcr.io/acme/user:1.4.2 or ghcr.io/acme/user@sha256:<64 hex> (never latest, never untagged)"),
-    port: z
-      .number()
-      .int()
-      .min(1024)
-      .max(65535)
-      .refine((p) => p < SIDECAR_PORTS.from || p > SIDECAR_PORTS.to, "is an Istio sidecar port")
-      .describe(`a whole number from 1024 to 65535, outside the sidecar's ${SIDECAR_PORTS.from}-${SIDECAR_PORTS.to}`),
-    replicas: z
-      .object({
-        min: z.number().int().min(2).max(50).default(2).describe("a whole number from 2 to 50"),
-        max: z.number().int().min(2).max(50).default(6).describe("a whole number from 2 to 50, at least replicas.min"),
-      })
-      .strict()
-      .default({})
-      .describe("min and max, for the HPA"),
-    cpu: cpuQuantity.default("250m"),
-    memory: memoryQuantity.default("256Mi"),
-    pathPrefix: z
-      .string()
-      .regex(/^\/[a-z0-9-]+(\/[a-z0-9-]+)*$/)
-      .optional()
-      .describe("a path such as /users (lowercase segments, no trailing slash) that no other service's prefix contains or extends"),
-    callers: z
-      .array(z.string().describe("the name of another declared service"))
-      .default([])
-      .describe("the names of the declared services allowed to call this one"),
-    egressHosts: z
-      .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.stripe.com"))
-      .default([])
-      .describe("external DNS names reached over TLS on 443, one ServiceEntry each"),
-    egressCidrs: z
-      .array(egressCidr)
-      .default([])
-      .describe("the public IPv4 CIDRs the egressHosts resolve to, as their providers publish them: a NetworkPolicy cannot name hosts, so the pods reach only these blocks on 443"),
-    env: z
-      .record(
-        z.string(),
-        z.union([z.string(), z.number(), z.boolean()]).transform(String).describe("a non-secret value"),
-      )
-      .default({})
-      .describe("non-secret environment variables: NAME: value"),
-    secrets: z
-      .array(z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/).describe("a Secrets Manager secret name, e.g. platform-prod/order/payment-api-key"))
-      .default([])
-      .describe("Secrets Manager secret names mounted as files under /mnt/secrets"),
-    livenessPath: httpPath.default("/healthz"),
-    readinessPath: httpPath.default("/ready"),
-  })
-  .merge(serviceDataSchema)
-  .strict();
+/**
+ * One service's settings, as `services.<name>` holds them: its workload (what
+ * MicroservicePod reads) and, merged in, its data needs (what DataTier reads).
+ */
+export const serviceSchema = conforms<Workload & ServiceDataSettings>()(
+  z
+    .object({
+      image: z
+        .string()
+        .superRefine((image, ctx) => {
+          const problem = imageProblem(image);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        })
+        .describe("an image pinned by tag or digest, e.g. ghcr.io/acme/user:1.4.2 or ghcr.io/acme/user@sha256:<64 hex> (never latest, never untagged)"),
+      port: z
+        .number()
+        .int()
+        .min(1024)
+        .max(65535)
+        .refine((p) => p < SIDECAR_PORTS.from || p > SIDECAR_PORTS.to, "is an Istio sidecar port")
+        .describe(`a whole number from 1024 to 65535, outside the sidecar's ${SIDECAR_PORTS.from}-${SIDECAR_PORTS.to}`),
+      replicas: z
+        .object({
+          min: z.number().int().min(2).max(50).default(2).describe("a whole number from 2 to 50"),
+          max: z.number().int().min(2).max(50).default(6).describe("a whole number from 2 to 50, at least replicas.min"),
+        })
+        .strict()
+        .default({})
+        .describe("min and max, for the HPA"),
+      cpu: cpuQuantity.default("250m"),
+      memory: memoryQuantity.default("256Mi"),
+      pathPrefix: z
+        .string()
+        .regex(/^\/[a-z0-9-]+(\/[a-z0-9-]+)*$/)
+        .optional()
+        .describe("a path such as /users (lowercase segments, no trailing slash) that no other service's prefix contains or extends"),
+      callers: z
+        .array(z.string().describe("the name of another declared service"))
+        .default([])
+        .describe("the names of the declared services allowed to call this one"),
+      egressHosts: z
+        .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.stripe.com"))
+        .default([])
+        .describe("external DNS names reached over TLS on 443, one ServiceEntry each"),
+      egressCidrs: z
+        .array(egressCidr)
+        .default([])
+        .describe("the public IPv4 CIDRs the egressHosts resolve to, as their providers publish them: a NetworkPolicy cannot name hosts, so the pods reach only these blocks on 443"),
+      env: z
+        .record(
+          z.string(),
+          z.union([z.string(), z.number(), z.boolean()]).transform(String).describe("a non-secret value"),
+        )
+        .default({})
+        .describe("non-secret environment variables: NAME: value"),
+      secrets: z
+        .array(z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/).describe("a Secrets Manager secret name, e.g. platform-prod/order/payment-api-key"))
+        .default([])
+        .describe("Secrets Manager secret names mounted as files under /mnt/secrets"),
+      livenessPath: httpPath.default("/healthz"),
+      readinessPath: httpPath.default("/ready"),
+    })
+    .merge(serviceDataSchema)
+    .strict(),
+);
 
 /** The `services` map: service name → settings. Cross-service rules are checked here. */
 export const servicesSchema = z
@@ -160,33 +168,8 @@ export const servicesSchema = z
     });
   });
 
-export type ServiceSettings = z.output<typeof serviceSchema>;
-export type ServicesSettings = z.output<typeof servicesSchema>;
-
-/** The route prefix of a service: its `pathPrefix`, or `/<name>`. */
-export function routePrefix(name: string, pathPrefix: string | undefined): string {
-  return pathPrefix ?? `/${name}`;
-}
-
 /** Two prefixes collide when they are equal or one is a path-segment prefix of the other. */
 export function prefixesCollide(a: string, b: string): boolean {
   const [x, y] = [a.toLowerCase(), b.toLowerCase()];
   return x === y || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
-}
-
-/** Millicores of a CPU quantity (`250m` → 250, `1.5` → 1500). */
-export function cpuMillis(quantity: string): number {
-  return quantity.endsWith("m") ? Number(quantity.slice(0, -1)) : Math.round(Number(quantity) * 1000);
-}
-
-/** Mebibytes of a memory quantity (`256Mi` → 256, `1Gi` → 1024). */
-export function memoryMiB(quantity: string): number {
-  return quantity.endsWith("Gi") ? Number(quantity.slice(0, -2)) * 1024 : Number(quantity.slice(0, -2));
-}
-
-/** The services that list `name` among their callers: the ones `name` may call. */
-export function calleesOf(name: string, services: ServicesSettings): string[] {
-  return Object.keys(services)
-    .filter((other) => services[other].callers.includes(name))
-    .sort();
 }

@@ -2,15 +2,15 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
-import { EKS_VERSIONS, EksAddonName, EksVersion, ServiceLinkedRoleMode } from "../../stacks/compute";
 import { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 import { ClusterAddons } from "./ClusterAddons";
 import { ClusterAutoscaler } from "./ClusterAutoscaler";
-import { issuerHost, irsaTrustPolicy, managedPolicyArn, rootCaThumbprint, serviceTrustPolicy, STS_AUDIENCE } from "./iam";
+import { ServiceLinkedRoleMode, issuerHost, irsaTrustPolicy, managedPolicyArn, rootCaThumbprint, serviceTrustPolicy, STS_AUDIENCE } from "./iam";
 import { kubeconfig } from "./kubeconfig";
 import { createNodeGroup } from "./nodes";
 import { PodSecurityGroupMode } from "./podSecurityGroups";
+import { EKS_VERSIONS, EksAddonName, EksVersion } from "./versions";
 
 /** The five control-plane log types; all are on (NAG EKS2, CKV_AWS_37, FSBP EKS.8). */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { DataSettings, ServiceDataSettings, SqlEngine } from "../../stacks/data";
 import type { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 import { AnalyticsPipeline } from "./AnalyticsPipeline";
@@ -12,6 +11,7 @@ import { KAFKA_IAM_PORT, Kafka } from "./Kafka";
 import { CloudFrontEdgeOptions, SecureBucket } from "./SecureBucket";
 import { ServiceAccess, ServiceGrants, serviceAccessStatements } from "./ServiceAccess";
 import { ServiceDatabase } from "./ServiceDatabase";
+import type { DataSettings, ServiceDataSettings, SqlEngine } from "./settings";
 import { SharedFilesystem } from "./SharedFilesystem";
 
 /** What the data tier hands a service's pods (structurally `ServiceDataBinding` of components/microservice/binding.ts). */

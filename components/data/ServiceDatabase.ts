@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_ENGINE_VERSION, SqlEngine } from "../../stacks/data";
 import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup } from "./common";
+import { DEFAULT_ENGINE_VERSION, SqlEngine } from "./settings";
 
 /** What differs between the engines: port, TLS parameter, log exports, parameter family. */
 export interface EngineProfile {

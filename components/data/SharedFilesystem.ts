@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { FilesystemMode } from "../../stacks/data";
 import { accountRoot } from "../shared/identity";
 import { createKmsKey } from "../shared/kms";
 import { DataPlacement, TrafficSource, createStoreSecurityGroup, policyDocument } from "./common";
+import type { FilesystemMode } from "./settings";
 
 /** The NFS port. */
 export const NFS_PORT = 2049;

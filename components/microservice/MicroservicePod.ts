@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ServiceSettings } from "../../stacks/services";
 import { ServiceDataBinding } from "./binding";
 import {
   EFS_MOUNT_OPTIONS,
@@ -25,12 +24,13 @@ import {
   sidecar,
   virtualService,
 } from "./manifests";
+import { Workload } from "./workload";
 
 export interface MicroservicePodArgs {
   /** The service's name: its namespace, service account and `app` label. */
   readonly service: string;
   /** The service's settings (plain: they decide which objects exist). */
-  readonly settings: ServiceSettings;
+  readonly settings: Workload;
   /** The route prefix on the ingress gateway. */
   readonly pathPrefix: string;
   /** The service's IRSA role (from its ServiceIdentity). */

@@ -4,9 +4,9 @@
  */
 import type * as Input from "@pulumi/kubernetes/types/input";
 import * as pulumi from "@pulumi/pulumi";
-import { ServiceSettings, cpuMillis, memoryMiB } from "../../stacks/services";
 import { MESH } from "../mesh/values";
 import { MOUNTS, ServiceDataBinding } from "./binding";
+import { Workload, cpuMillis, memoryMiB } from "./workload";
 
 
 /** The sidecar's resources, pinned per pod so quotas can count them. */
@@ -43,7 +43,7 @@ export function awsApiHosts(region: string, readsSecrets = false): string[] {
 export interface ServiceSpec {
   /** The service's name: also its namespace, service account and `app` label. */
   readonly name: string;
-  readonly settings: ServiceSettings;
+  readonly settings: Workload;
   /** The route prefix on the ingress gateway. */
   readonly pathPrefix: string;
   /** The IRSA role the service account is annotated with. */
@@ -103,12 +103,12 @@ export function namespaceMetadata(name: string): Input.meta.v1.ObjectMeta {
 }
 
 /** Pods during a rollout: max replicas plus a 25 % surge. */
-export function peakPods(settings: ServiceSettings): number {
+export function peakPods(settings: Workload): number {
   return settings.replicas.max + Math.ceil(settings.replicas.max / 4);
 }
 
 /** Quota for the namespace: the peak pods with their sidecars, no LoadBalancer or NodePort. */
-export function resourceQuotaSpec(settings: ServiceSettings): Input.core.v1.ResourceQuotaSpec {
+export function resourceQuotaSpec(settings: Workload): Input.core.v1.ResourceQuotaSpec {
   const pods = peakPods(settings);
   return {
     hard: {
@@ -124,7 +124,7 @@ export function resourceQuotaSpec(settings: ServiceSettings): Input.core.v1.Reso
 }
 
 /** Defaults for containers that name no resources, and a ceiling. */
-export function limitRangeSpec(settings: ServiceSettings): Input.core.v1.LimitRangeSpec {
+export function limitRangeSpec(settings: Workload): Input.core.v1.LimitRangeSpec {
   return {
     limits: [
       {
@@ -138,7 +138,7 @@ export function limitRangeSpec(settings: ServiceSettings): Input.core.v1.LimitRa
 }
 
 /** The Secrets Store objects: the `secrets` setting by name, the binding's by ARN. */
-export function secretObjects(settings: ServiceSettings, secretArns: readonly pulumi.Input<string>[]): pulumi.Output<string> {
+export function secretObjects(settings: Workload, secretArns: readonly pulumi.Input<string>[]): pulumi.Output<string> {
   return pulumi.all([...secretArns]).apply((arns) =>
     JSON.stringify([
       ...settings.secrets.map((secretName) => ({ objectName: secretName, objectType: "secretsmanager", objectAlias: secretName.replace(/\//g, "_") })),

@@ -1,11 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { NatStrategy } from "../../stacks/network";
 import { AwsIdentity } from "../shared/identity";
 import { SubnetLayout, Tier, carveSubnets } from "./layout";
 import { createEndpoints } from "./endpoints";
 import { createFlowLogs } from "./flowLogs";
-import { natGatewayCount, natIndexForAz } from "./nat";
+import { NatStrategy, natGatewayCount, natIndexForAz } from "./nat";
 import { SubnetTier, azSuffix } from "./SubnetTier";
 
 export interface NetworkArgs {

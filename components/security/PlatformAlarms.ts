@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { SqlEngine } from "../../stacks/data";
+import type { SqlEngine } from "../data/settings";
 import {
   ALARM_THRESHOLDS,
   AlarmBase,
