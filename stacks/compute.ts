@@ -98,7 +98,6 @@ export const clusterSchema = z
     privateAccessCidrs: z
       .array(privateCidr)
       .max(50)
-      .default([])
       .describe("a list of up to 50 private CIDRs (VPN or peered networks) allowed to the private API endpoint on 443; default none"),
   })
   .strict();
@@ -151,14 +150,12 @@ export const rateLimitSchema = z
       .int()
       .min(1)
       .max(RATE_LIMIT_MAX)
-      .default(100)
       .describe(`a whole number of requests per second from 1 to ${RATE_LIMIT_MAX}`),
     burst: z
       .number()
       .int()
       .min(1)
       .max(RATE_LIMIT_MAX)
-      .default(200)
       .describe(`a whole number of requests from 1 to ${RATE_LIMIT_MAX}, at least requestsPerSecond`),
   })
   .strict()
@@ -171,7 +168,6 @@ export const rateLimitSchema = z
       });
     }
   })
-  .default({})
   .describe("requestsPerSecond and burst");
 
 /** Istio and its ingress gateway. */

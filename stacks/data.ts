@@ -27,7 +27,7 @@ const databaseSchema = z
         "postgres: db.t3|db.t4g .micro to .2xlarge, db.m5|m6g|m6i|m7g|r5|r6g|r6i|r7g .large to .16xlarge; " +
           "mysql: the same from .medium (Performance Insights needs it)",
       ),
-    storageGb: z.number().int().min(20).max(65536).default(20).describe("a whole number of GiB from 20 to 65536"),
+    storageGb: z.number().int().min(20).max(65536).describe("a whole number of GiB from 20 to 65536"),
     maxStorageGb: z
       .number()
       .int()
@@ -67,11 +67,9 @@ const EVENT_NAME = /^[A-Z][A-Za-z0-9]{2,63}$/;
 const TOPIC_NAME = /^[a-z][a-z0-9.-]{1,62}[a-z0-9]$/;
 const eventList = z
   .array(z.string().regex(EVENT_NAME).describe("an event type in PascalCase, e.g. OrderPlaced"))
-  .default([])
   .describe("a list of event types in PascalCase, e.g. [OrderPlaced]");
 const topicList = z
   .array(z.string().regex(TOPIC_NAME).describe("a Kafka topic name: lower case, digits, . and -, e.g. orders.placed"))
-  .default([])
   .describe("a list of Kafka topic names, e.g. [orders.placed]");
 
 /**
@@ -81,20 +79,18 @@ const topicList = z
  */
 export const serviceDataSchema = conforms<ServiceDataSettings>()(
   z.object({
-    database: databaseSchema.default({ engine: "none" }),
-    cache: z.boolean().default(false).describe("true | false"),
+    database: databaseSchema,
+    cache: z.boolean().describe("true | false"),
     topics: z
       .object({ produces: topicList, consumes: topicList })
       .strict()
-      .default({})
       .describe("produces and consumes: lists of Kafka topic names"),
     events: z
       .object({ publishes: eventList, consumes: eventList })
       .strict()
-      .default({})
       .describe("publishes and consumes: lists of event types"),
-    filesystem: z.enum(FILESYSTEM_MODES).default("none").describe(FILESYSTEM_MODES.join(" | ")),
-    bucket: z.enum(BUCKET_KINDS).default("none").describe(BUCKET_KINDS.join(" | ")),
+    filesystem: z.enum(FILESYSTEM_MODES).describe(FILESYSTEM_MODES.join(" | ")),
+    bucket: z.enum(BUCKET_KINDS).describe(BUCKET_KINDS.join(" | ")),
   }),
 );
 

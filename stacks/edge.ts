@@ -31,17 +31,16 @@ export const edgeSchema = z
       .string()
       .regex(/^Z[A-Z0-9]{8,31}$/)
       .describe("the ID of the domain's public Route 53 hosted zone, e.g. Z0123456789ABCDEFGHIJ"),
-    apiHost: label("api").default("api"),
-    cdnHost: label("cdn").default("cdn"),
-    catalogCertificate: z.enum(CATALOG_CERTIFICATES).default("Custom").describe(CATALOG_CERTIFICATES.join(" | ")),
+    apiHost: label("api"),
+    cdnHost: label("cdn"),
+    catalogCertificate: z.enum(CATALOG_CERTIFICATES).describe(CATALOG_CERTIFICATES.join(" | ")),
     wafRateLimit: z
       .number()
       .int()
       .min(WAF_RATE_LIMIT.min)
       .max(WAF_RATE_LIMIT.max)
-      .default(2000)
       .describe(`a whole number of requests per 5 minutes per client IP from ${WAF_RATE_LIMIT.min} to ${WAF_RATE_LIMIT.max}`),
-    idleTimeoutSeconds: z.number().int().min(1).max(4000).default(60).describe("a whole number of seconds from 1 to 4000"),
+    idleTimeoutSeconds: z.number().int().min(1).max(4000).describe("a whole number of seconds from 1 to 4000"),
   })
   .strict()
   .superRefine((e, ctx) => {

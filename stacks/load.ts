@@ -3,7 +3,7 @@ import { z } from "zod";
 import { SettingProblem, SettingsError } from "./errors";
 import { exampleValueProblems } from "./examples";
 import { pathText } from "./paths";
-import { PROFILES, SettingsTree, isTree, merge } from "./profiles";
+import { PROFILES, SERVICE_DEFAULTS, SettingsTree, isTree, merge } from "./profiles";
 import { ENVIRONMENTS, Environment, Settings, settingsSchema } from "./schema";
 
 /** The config namespace of every setting: `platform:<key>`. */
@@ -137,10 +137,11 @@ export function resolveSettings(stack: string, config: SettingsTree, mode: Resol
       },
     ]);
   }
-  const merged = merge(PROFILES[environment], { ...config, environment });
-  const parsed = settingsSchema.safeParse(merged);
+  // Errors show each service as the stack declared it, not with every default filled in.
+  const declared = merge(PROFILES[environment], { ...config, environment });
+  const parsed = settingsSchema.safeParse(withServiceDefaults(declared, SERVICE_DEFAULTS[environment]));
   if (!parsed.success) {
-    throw new SettingsError(stack, parsed.error.issues.map((issue) => toProblem(issue, merged)));
+    throw new SettingsError(stack, parsed.error.issues.map((issue) => toProblem(issue, declared)));
   }
   const s = parsed.data;
   const examples = exampleValueProblems(s, mode);
@@ -149,6 +150,13 @@ export function resolveSettings(stack: string, config: SettingsTree, mode: Resol
   const availabilityZones =
     s.network.availabilityZones ?? Array.from({ length: s.network.azCount }, (_, i) => `${s.region}${letters[i]}`);
   return { ...s, stack, network: { ...s.network, availabilityZones } };
+}
+
+/** Each service's settings merged over the environment's service defaults; anything not a map is left for the schema to reject. */
+function withServiceDefaults(tree: SettingsTree, defaults: SettingsTree): SettingsTree {
+  const services = tree.services;
+  if (!isTree(services)) return tree;
+  return { ...tree, services: Object.fromEntries(Object.entries(services).map(([name, s]) => [name, isTree(s) ? merge(defaults, s) : s])) };
 }
 
 function isEnvironment(value: unknown): value is Environment {

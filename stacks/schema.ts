@@ -36,7 +36,7 @@ export const settingsSchema = z
       .object({
         owner: tagValue,
         costCenter: tagValue,
-        extra: z.record(z.string().regex(/^(?!aws:)[\w.:/=+\-@ ]{1,128}$/), tagValue).default({}).describe(
+        extra: z.record(z.string().regex(/^(?!aws:)[\w.:/=+\-@ ]{1,128}$/), tagValue).describe(
           "a map of extra tag names (not starting with aws:) to values",
         ),
       })

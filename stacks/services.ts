@@ -72,14 +72,13 @@ export const serviceSchema = conforms<Workload & ServiceDataSettings>()(
         .describe(`a whole number from 1024 to 65535, outside the sidecar's ${SIDECAR_PORTS.from}-${SIDECAR_PORTS.to}`),
       replicas: z
         .object({
-          min: z.number().int().min(2).max(50).default(2).describe("a whole number from 2 to 50"),
-          max: z.number().int().min(2).max(50).default(6).describe("a whole number from 2 to 50, at least replicas.min"),
+          min: z.number().int().min(2).max(50).describe("a whole number from 2 to 50"),
+          max: z.number().int().min(2).max(50).describe("a whole number from 2 to 50, at least replicas.min"),
         })
         .strict()
-        .default({})
         .describe("min and max, for the HPA"),
-      cpu: cpuQuantity.default("250m"),
-      memory: memoryQuantity.default("256Mi"),
+      cpu: cpuQuantity,
+      memory: memoryQuantity,
       pathPrefix: z
         .string()
         .regex(/^\/[a-z0-9-]+(\/[a-z0-9-]+)*$/)
@@ -87,29 +86,24 @@ export const serviceSchema = conforms<Workload & ServiceDataSettings>()(
         .describe("a path such as /users (lowercase segments, no trailing slash) that no other service's prefix contains or extends"),
       callers: z
         .array(z.string().describe("the name of another declared service"))
-        .default([])
         .describe("the names of the declared services allowed to call this one"),
       egressHosts: z
         .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.stripe.com"))
-        .default([])
         .describe("external DNS names reached over TLS on 443, one ServiceEntry each"),
       egressCidrs: z
         .array(egressCidr)
-        .default([])
         .describe("the public IPv4 CIDRs the egressHosts resolve to, as their providers publish them: a NetworkPolicy cannot name hosts, so the pods reach only these blocks on 443"),
       env: z
         .record(
           z.string(),
           z.union([z.string(), z.number(), z.boolean()]).transform(String).describe("a non-secret value"),
         )
-        .default({})
         .describe("non-secret environment variables: NAME: value"),
       secrets: z
         .array(z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/).describe("a Secrets Manager secret name, e.g. platform-prod/order/payment-api-key"))
-        .default([])
         .describe("Secrets Manager secret names mounted as files under /mnt/secrets"),
-      livenessPath: httpPath.default("/healthz"),
-      readinessPath: httpPath.default("/ready"),
+      livenessPath: httpPath,
+      readinessPath: httpPath,
     })
     .merge(serviceDataSchema)
     .strict(),
@@ -118,7 +112,6 @@ export const serviceSchema = conforms<Workload & ServiceDataSettings>()(
 /** The `services` map: service name → settings. Cross-service rules are checked here. */
 export const servicesSchema = z
   .record(z.string(), serviceSchema)
-  .default({})
   .superRefine((services, ctx) => {
     const names = Object.keys(services);
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });

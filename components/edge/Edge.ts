@@ -64,11 +64,8 @@ export interface EdgeArgs {
   readonly apiPathPrefixes: readonly string[];
   /** Requests per 5 minutes from one client IP before the web ACL blocks it. */
   readonly wafRateLimit: number;
-  /**
-   * Seconds an idle connection stays open.
-   * @default - 60.
-   */
-  readonly idleTimeoutSeconds?: number;
+  /** Seconds an idle connection stays open (settings: `edge.idleTimeoutSeconds`). */
+  readonly idleTimeoutSeconds: number;
   /** Deletion protection on the ALB (prod). */
   readonly deletionProtection: boolean;
   /** The bucket that takes the ALB log bucket's S3 server access logs. */
@@ -164,7 +161,7 @@ export class Edge extends pulumi.ComponentResource {
         desyncMitigationMode: "strictest",
         enableDeletionProtection: args.deletionProtection,
         enableHttp2: true,
-        idleTimeout: args.idleTimeoutSeconds ?? 60,
+        idleTimeout: args.idleTimeoutSeconds,
         accessLogs: { enabled: true, bucket: logBucket.bucketName, prefix: ALB_LOG_PREFIX },
         tags: { Name: `${awsName}-alb` },
       },
