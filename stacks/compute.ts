@@ -63,27 +63,65 @@ const privateCidr = z
 /** The EKS cluster and its managed node group. */
 export const clusterSchema = z
   .object({
-    // YAML reads an unquoted 1.35 as a number; a version is text.
+    /**
+     * The Kubernetes version of the control plane; it picks the pinned add-on builds
+     * (components/cluster/versions.ts). YAML reads an unquoted 1.35 as a number; it is read as text.
+     * @default - `1.35` in both environments (stacks/profiles.ts).
+     */
     version: z
       .preprocess((v) => (typeof v === "number" ? v.toFixed(2) : v), z.enum(EKS_VERSION_NAMES))
       .describe(`a supported EKS version: ${EKS_VERSION_NAMES.join(" | ")}`),
+    /**
+     * The nodes' EC2 instance type (sized by the capacity policy aws-eks-nodegroup-capacity).
+     * @default - dev `t3.medium`, prod `t3.large` (stacks/profiles.ts).
+     */
     instanceType: z
       .string()
       .regex(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|metal|\d*xlarge)$/)
       .describe("an EC2 instance type such as t3.medium or m6i.large"),
+    /**
+     * Nodes at creation; the cluster autoscaler owns the count afterwards.
+     * @default - 3 in both environments (stacks/profiles.ts).
+     */
     desiredSize: z.number().int().min(NODE_MIN).max(NODE_MAX).describe(`a whole number from ${NODE_MIN} to ${NODE_MAX}`),
+    /**
+     * The fewest nodes: the capacity the capacity policy checks every pod's requests against.
+     * @default - 3 in both environments (stacks/profiles.ts).
+     */
     minSize: z.number().int().min(NODE_MIN).max(NODE_MAX).describe(`a whole number from ${NODE_MIN} to ${NODE_MAX}`),
+    /**
+     * The most nodes the cluster autoscaler may run; above `minSize`.
+     * @default - 6 in both environments (stacks/profiles.ts).
+     */
     maxSize: z
       .number()
       .int()
       .min(NODE_MIN + 1)
       .max(NODE_MAX_LIMIT)
       .describe(`a whole number from ${NODE_MIN + 1} to ${NODE_MAX_LIMIT}, above cluster.minSize`),
+    /**
+     * Whether the stack creates `AWSServiceRoleForAutoScaling` (a fresh account) or the account
+     * already has it (IAM refuses to create it twice); the stack never deletes it.
+     * @default - `create` in both environments (stacks/profiles.ts).
+     */
     autoscalingServiceLinkedRole: z
       .enum(SERVICE_LINKED_ROLE_MODES)
       .describe("create (a fresh account: the stack creates AWSServiceRoleForAutoScaling) | existing (the account already has it)"),
+    /**
+     * Each node's encrypted gp3 root volume, in GiB.
+     * @default - 50 in both environments (stacks/profiles.ts).
+     */
     diskSizeGiB: z.number().int().min(20).max(1000).describe("a whole number of GiB from 20 to 1000"),
+    /**
+     * An IAM role given cluster-admin through an EKS access entry.
+     * @default - none: only the identity that creates the cluster is admin.
+     */
     adminRoleArn: adminRoleArn.optional(),
+    /**
+     * Public CIDRs allowed to the public API endpoint; empty turns the public endpoint off (prod
+     * must keep it empty).
+     * @default - none (`[]`) in both profiles; the dev stack file sets the operators' range.
+     */
     publicAccessCidrs: z
       .array(publicCidr)
       .max(40)
@@ -129,8 +167,20 @@ const httpsUrl = (allowed: string) => z.string().refine(isHttpsUrl, "is not an h
  */
 export const jwtSchema = z
   .object({
+    /**
+     * The IdP's issuer: the `iss` of the tokens the gateway accepts.
+     * @default - none: the stack file sets it (the shipped value is an example `pulumi up` refuses).
+     */
     issuer: httpsUrl("the IdP's issuer (the tokens' iss), an https URL such as https://auth.company.com"),
+    /**
+     * The IdP's JWKS endpoint, whose keys verify the tokens.
+     * @default - none: the stack file sets it.
+     */
     jwksUri: httpsUrl("the IdP's JWKS endpoint, an https URL such as https://auth.company.com/.well-known/jwks.json"),
+    /**
+     * The audiences (`aud`) a token must carry one of.
+     * @default - none: the stack file sets it.
+     */
     audiences: z
       .array(z.string().min(1).max(256).regex(/^[^\s*]+$/).describe("an audience without spaces or *, e.g. api.company.com"))
       .min(1)
@@ -145,12 +195,20 @@ export const RATE_LIMIT_MAX = 100_000;
 /** The API gateway's rate limit per gateway pod: a token bucket (seed 004: 100 rps, burst 200). */
 export const rateLimitSchema = z
   .object({
+    /**
+     * The token bucket's refill, in requests per second per gateway pod.
+     * @default - 100 in both environments (stacks/profiles.ts).
+     */
     requestsPerSecond: z
       .number()
       .int()
       .min(1)
       .max(RATE_LIMIT_MAX)
       .describe(`a whole number of requests per second from 1 to ${RATE_LIMIT_MAX}`),
+    /**
+     * The token bucket's size, in requests per gateway pod; at least `requestsPerSecond`.
+     * @default - 200 in both environments (stacks/profiles.ts).
+     */
     burst: z
       .number()
       .int()
@@ -173,6 +231,10 @@ export const rateLimitSchema = z
 /** Istio and its ingress gateway. */
 export const meshSchema = z
   .object({
+    /**
+     * The Istio version of every Istio chart (base, CNI, istiod, gateway).
+     * @default - `1.31.0` in both environments (stacks/profiles.ts).
+     */
     istioVersion: chartVersion("1.31.0"),
     /**
      * `host:port` of the OTLP gRPC collector traces go to. An in-cluster host
@@ -181,13 +243,28 @@ export const meshSchema = z
      * @default - the stack's own collector, `otel-collector.observability.svc.cluster.local:4317` (it exports to AWS X-Ray).
      */
     tracingCollector: collectorAddress.optional(),
-    /** The share of requests traced when a collector is set. */
+    /**
+     * The share of requests traced, in percent.
+     * @default - dev 100, prod 10 (stacks/profiles.ts).
+     */
     tracingSamplingPercent: z.number().min(0).max(100).describe("a percentage from 0 to 100"),
+    /**
+     * The DNS names the ingress gateway serves; the API's public name is added to them.
+     * @default - dev `api.dev.platform.internal`, prod `api.platform.internal` (stacks/profiles.ts).
+     */
     ingressHosts: z
       .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.example.com"))
       .min(1)
       .describe("one or more DNS names the ingress gateway serves (no * hosts)"),
+    /**
+     * The identity provider whose JWTs the ingress gateway accepts (seed 004).
+     * @default - none: the stack file sets it.
+     */
     jwt: jwtSchema,
+    /**
+     * The API gateway's local rate limit per gateway pod, a token bucket (seed 004).
+     * @default - see its fields.
+     */
     rateLimit: rateLimitSchema,
   })
   .strict();

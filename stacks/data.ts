@@ -19,7 +19,15 @@ import { conforms } from "./conforms";
 
 const databaseSchema = z
   .object({
+    /**
+     * The database engine of the service's own RDS instance; `none` creates none.
+     * @default - `none` (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
     engine: z.enum(DB_ENGINES).describe(DB_ENGINES.join(" | ")),
+    /**
+     * The RDS instance class (MySQL from `.medium`: Performance Insights needs it).
+     * @default - none: required when `engine` is not `none`.
+     */
     instanceClass: z
       .string()
       .optional()
@@ -27,7 +35,15 @@ const databaseSchema = z
         "postgres: db.t3|db.t4g .micro to .2xlarge, db.m5|m6g|m6i|m7g|r5|r6g|r6i|r7g .large to .16xlarge; " +
           "mysql: the same from .medium (Performance Insights needs it)",
       ),
+    /**
+     * Allocated gp3 storage, in GiB.
+     * @default - 20 (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
     storageGb: z.number().int().min(20).max(65536).describe("a whole number of GiB from 20 to 65536"),
+    /**
+     * The storage autoscaling ceiling, in GiB.
+     * @default - five times `storageGb`.
+     */
     maxStorageGb: z
       .number()
       .int()
@@ -35,6 +51,10 @@ const databaseSchema = z
       .max(65536)
       .optional()
       .describe("a whole number of GiB from 20 to 65536, at least storageGb (storage autoscaling ceiling)"),
+    /**
+     * The engine's major version (minor versions upgrade automatically).
+     * @default - PostgreSQL 16, MySQL 8.4 (DEFAULT_ENGINE_VERSION, components/data/settings.ts).
+     */
     engineVersion: z
       .union([z.string(), z.number()])
       // YAML and `--config` read 16 and 8.0 as numbers: 16 → "16", 8.0 → "8.0".
@@ -79,17 +99,63 @@ const topicList = z
  */
 export const serviceDataSchema = conforms<ServiceDataSettings>()(
   z.object({
+    /**
+     * The service's own database: engine, class, storage and version.
+     * @default - see its fields.
+     */
     database: databaseSchema,
+    /**
+     * Whether the service uses the shared Redis (its own ACL user and auth secret).
+     * @default - false (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
     cache: z.boolean().describe("true | false"),
+    /**
+     * The Kafka topics the service produces and consumes (IAM-authorized on the shared MSK cluster).
+     * @default - see its fields.
+     */
     topics: z
-      .object({ produces: topicList, consumes: topicList })
+      .object({
+        /**
+         * Topics the service writes.
+         * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+         */
+        produces: topicList,
+        /**
+         * Topics the service reads; each must be produced by a service.
+         * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+         */
+        consumes: topicList,
+      })
       .strict()
       .describe("produces and consumes: lists of Kafka topic names"),
+    /**
+     * The EventBridge event types the service publishes and consumes (CloudEvents 1.0, docs/events.md).
+     * @default - see its fields.
+     */
     events: z
-      .object({ publishes: eventList, consumes: eventList })
+      .object({
+        /**
+         * Event types the service publishes; each has one publisher.
+         * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+         */
+        publishes: eventList,
+        /**
+         * Event types delivered to the service's queue; each must be published by a service.
+         * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+         */
+        consumes: eventList,
+      })
       .strict()
       .describe("publishes and consumes: lists of event types"),
+    /**
+     * How the service mounts the shared EFS file system: not at all, read-only or read-write.
+     * @default - `none` (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
     filesystem: z.enum(FILESYSTEM_MODES).describe(FILESYSTEM_MODES.join(" | ")),
+    /**
+     * The S3 bucket the service owns, by purpose (uploads, CloudFront catalog, Object Lock documents).
+     * @default - `none` (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
     bucket: z.enum(BUCKET_KINDS).describe(BUCKET_KINDS.join(" | ")),
   }),
 );
@@ -111,8 +177,21 @@ export const DAYS_PER_YEAR = 365;
  */
 const documentLockSchema = z
   .object({
+    /**
+     * The Object Lock mode: COMPLIANCE (no one can shorten a retention) or GOVERNANCE (a principal with
+     * `s3:BypassGovernanceRetention` can).
+     * @default - dev `GOVERNANCE`, prod `COMPLIANCE` (stacks/profiles.ts).
+     */
     mode: z.enum(OBJECT_LOCK_MODES).describe(OBJECT_LOCK_MODES.join(" | ")),
+    /**
+     * The retention, in years (or set `days`).
+     * @default - prod 7; dev sets `days` instead (stacks/profiles.ts).
+     */
     years: z.number().int().min(1).max(100).optional().describe("a whole number of years from 1 to 100 (or set days instead)"),
+    /**
+     * The retention, in days (or set `years`).
+     * @default - dev 1; prod sets `years` instead (stacks/profiles.ts).
+     */
     days: z.number().int().min(1).max(36500).optional().describe("a whole number of days from 1 to 36500 (or set years instead)"),
   })
   .strict()
@@ -139,38 +218,94 @@ const documentLockSchema = z
 export const dataSchema = conforms<DataSettings>()(
   z
     .object({
+      /**
+       * Multi-AZ databases, deletion protection, final snapshots and Redis failover.
+       * @default - dev false, prod true (stacks/profiles.ts).
+       */
       highAvailability: z
         .boolean()
         .describe("true | false (Multi-AZ databases, deletion protection, final snapshots, Redis failover)"),
+      /**
+       * The shared ElastiCache Redis replication group.
+       * @default - see its fields.
+       */
       redis: z
         .object({
+          /**
+           * The cache node type.
+           * @default - dev `cache.t4g.small`, prod `cache.m7g.large` (stacks/profiles.ts).
+           */
           nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/).describe("an ElastiCache node type such as cache.t4g.small"),
+          /**
+           * Cache nodes: a primary plus replicas (failover needs 2).
+           * @default - dev 1, prod 3 (stacks/profiles.ts).
+           */
           nodeCount: z.number().int().min(1).max(6).describe("a whole number from 1 to 6 (a primary plus replicas)"),
+          /**
+           * The Redis OSS engine version.
+           * @default - `7.1` in both environments (stacks/profiles.ts).
+           */
           engineVersion: z.enum(REDIS_VERSIONS).describe(REDIS_VERSIONS.join(" | ")),
+          /**
+           * Days of automatic snapshots kept.
+           * @default - dev 1, prod 14 (stacks/profiles.ts).
+           */
           snapshotRetentionDays: z.number().int().min(1).max(35).describe("a whole number of days from 1 to 35"),
         })
         .strict()
         .describe("nodeType, nodeCount, engineVersion and snapshotRetentionDays"),
+      /**
+       * The shared MSK cluster.
+       * @default - see its fields.
+       */
       kafka: z
         .object({
+          /**
+           * Brokers per AZ (data subnet).
+           * @default - dev 1, prod 2 (stacks/profiles.ts).
+           */
           brokersPerAz: z
             .number()
             .int()
             .min(1)
             .max(10)
             .describe("a whole number from 1 to 10 (MSK spreads brokers evenly: the cluster has this many per AZ)"),
+          /**
+           * The broker instance type.
+           * @default - dev `kafka.m7g.large`, prod `kafka.m7g.xlarge` (stacks/profiles.ts).
+           */
           instanceType: z
             .string()
             .regex(/^kafka\.(m5|m7g)\.[a-z0-9]+$/)
             .describe("an MSK broker type of the m5 or m7g family, e.g. kafka.m7g.large (multi-VPC connectivity for Firehose needs it)"),
+          /**
+           * Each broker's EBS volume, in GiB.
+           * @default - dev 100, prod 1000 (stacks/profiles.ts).
+           */
           volumeGb: z.number().int().min(1).max(16384).describe("a whole number of GiB from 1 to 16384"),
+          /**
+           * The Kafka version.
+           * @default - `3.6.0` in both environments (stacks/profiles.ts).
+           */
           version: z.enum(KAFKA_VERSIONS).describe(KAFKA_VERSIONS.join(" | ")),
+          /**
+           * Partitions of auto-created topics.
+           * @default - dev 3, prod 6 (stacks/profiles.ts).
+           */
           partitions: z.number().int().min(1).max(100).describe("a whole number from 1 to 100 (partitions of auto-created topics)"),
         })
         .strict()
         .describe("brokersPerAz, instanceType, volumeGb, version and partitions"),
+      /**
+       * The analytics warehouse (Redshift Serverless).
+       * @default - see its fields.
+       */
       redshift: z
         .object({
+          /**
+           * The workgroup's base capacity, in Redshift Processing Units.
+           * @default - dev 8, prod 32 (stacks/profiles.ts).
+           */
           baseCapacityRpu: z
             .number()
             .int()
@@ -181,21 +316,53 @@ export const dataSchema = conforms<DataSettings>()(
         })
         .strict()
         .describe("baseCapacityRpu"),
+      /**
+       * The Firehose delivery into the data lake.
+       * @default - see its fields.
+       */
       pipeline: z
         .object({
+          /**
+           * Firehose's buffering interval, in seconds.
+           * @default - 300 in both environments (stacks/profiles.ts).
+           */
           bufferSeconds: z.number().int().min(0).max(900).describe("a whole number of seconds from 0 to 900"),
+          /**
+           * Firehose's buffering size, in MiB.
+           * @default - dev 64, prod 128 (stacks/profiles.ts).
+           */
           bufferMb: z.number().int().min(1).max(128).describe("a whole number of MiB from 1 to 128"),
         })
         .strict()
         .describe("bufferSeconds and bufferMb"),
+      /**
+       * What every bucket shares: noncurrent versions and the order documents' lock.
+       * @default - see its fields.
+       */
       buckets: z
         .object({
+          /**
+           * The order documents' default Object Lock retention: a mode and exactly one of years or days.
+           * @default - see its fields.
+           */
           documentLock: documentLockSchema,
+          /**
+           * Days a noncurrent object version is kept before it expires.
+           * @default - dev 30, prod 365 (stacks/profiles.ts).
+           */
           noncurrentVersionDays: z.number().int().min(1).max(3650).describe("a whole number of days from 1 to 3650"),
         })
         .strict()
         .describe("documentLock and noncurrentVersionDays"),
+      /**
+       * Days between rotations of the Redis auth secrets.
+       * @default - 30 in both environments (stacks/profiles.ts).
+       */
       secretRotationDays: z.number().int().min(1).max(90).describe("a whole number of days from 1 to 90"),
+      /**
+       * Days of automated database backups.
+       * @default - dev 7, prod 35 (stacks/profiles.ts).
+       */
       backupRetentionDays: z.number().int().min(1).max(35).describe("a whole number of days from 1 to 35"),
     })
     .strict(),

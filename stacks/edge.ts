@@ -26,20 +26,49 @@ const label = (example: string) =>
  */
 export const edgeSchema = z
   .object({
+    /**
+     * The public domain: the API is `https://<apiHost>.<domain>`, the catalog CDN `<cdnHost>.<domain>`.
+     * @default - none: the stack file sets it (the shipped values are examples `pulumi up` refuses).
+     */
     domain: z.string().regex(DNS_NAME).describe("a DNS domain with a public Route 53 hosted zone in this account, e.g. example.com"),
+    /**
+     * The ID of the domain's public Route 53 hosted zone in this account (DNS records and ACM validation).
+     * @default - none: the stack file sets it.
+     */
     hostedZoneId: z
       .string()
       .regex(/^Z[A-Z0-9]{8,31}$/)
       .describe("the ID of the domain's public Route 53 hosted zone, e.g. Z0123456789ABCDEFGHIJ"),
+    /**
+     * The API's DNS label under the domain (also added to `mesh.ingressHosts`).
+     * @default - `api` in both environments (stacks/profiles.ts).
+     */
     apiHost: label("api"),
+    /**
+     * The catalog CDN's DNS label under the domain.
+     * @default - `cdn` in both environments (stacks/profiles.ts).
+     */
     cdnHost: label("cdn"),
+    /**
+     * How the catalog's CloudFront distribution is addressed: its own name on an ACM certificate, or
+     * the cloudfront.net name and CloudFront's default certificate.
+     * @default - `Custom` in both environments (stacks/profiles.ts).
+     */
     catalogCertificate: z.enum(CATALOG_CERTIFICATES).describe(CATALOG_CERTIFICATES.join(" | ")),
+    /**
+     * Requests per 5 minutes from one client IP before the regional web ACL blocks it.
+     * @default - 2000 in both environments (stacks/profiles.ts).
+     */
     wafRateLimit: z
       .number()
       .int()
       .min(WAF_RATE_LIMIT.min)
       .max(WAF_RATE_LIMIT.max)
       .describe(`a whole number of requests per 5 minutes per client IP from ${WAF_RATE_LIMIT.min} to ${WAF_RATE_LIMIT.max}`),
+    /**
+     * The ALB's idle connection timeout, in seconds.
+     * @default - 60 in both environments (stacks/profiles.ts).
+     */
     idleTimeoutSeconds: z.number().int().min(1).max(4000).describe("a whole number of seconds from 1 to 4000"),
   })
   .strict()

@@ -26,6 +26,10 @@ export function cidrString(what: string) {
 
 export const networkSchema = z
   .object({
+    /**
+     * The VPC's IPv4 block; it is carved into the application, public and data tiers.
+     * @default - `10.0.0.0/16` in both environments (stacks/profiles.ts).
+     */
     cidr: cidrString(
       `a private IPv4 CIDR (10/8, 172.16/12, 192.168/16 or 100.64/10) with a prefix from /${AWS_MIN_PREFIX} to /${MAX_VPC_PREFIX}, e.g. 10.0.0.0/16`,
     ).superRefine((text, ctx) => {
@@ -42,16 +46,28 @@ export const networkSchema = z
         ctx.addIssue({ code: "custom", message: "is not a private range" });
       }
     }),
+    /**
+     * How many Availability Zones the subnets span (one subnet per tier and AZ).
+     * @default - 3 in both environments (stacks/profiles.ts).
+     */
     azCount: z
       .number()
       .int()
       .min(MIN_AZ_COUNT)
       .max(MAX_AZ_COUNT)
       .describe(`a whole number from ${MIN_AZ_COUNT} to ${MAX_AZ_COUNT}`),
+    /**
+     * The AZ names, in order; AZ i always takes slot i of each tier, so adding one moves nothing.
+     * @default - the first `azCount` AZs of the region: `<region>a`, `<region>b`, ...
+     */
     availabilityZones: z
       .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/).describe("an AZ name such as us-east-1a"))
       .optional()
       .describe("a list of azCount distinct AZ names in the stack's region, e.g. [us-east-1a, us-east-1b, us-east-1c]"),
+    /**
+     * How the application subnets reach the internet: one NAT gateway per AZ, or one shared.
+     * @default - dev `Single`, prod `OnePerAz` (stacks/profiles.ts).
+     */
     natStrategy: z
       .string()
       .superRefine((value, ctx) => {
@@ -62,6 +78,10 @@ export const networkSchema = z
       })
       .transform((value) => value as NatStrategy)
       .describe(NAT_STRATEGIES.join(" | ")),
+    /**
+     * The Kubernetes service IP range (EKS `serviceIpv4Cidr`), outside the VPC.
+     * @default - `172.20.0.0/16` in both environments (stacks/profiles.ts).
+     */
     serviceCidr: cidrString(
       "an RFC 1918 IPv4 CIDR from /12 to /24 that does not overlap network.cidr, e.g. 172.20.0.0/16",
     ).superRefine((text, ctx) => {

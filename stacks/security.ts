@@ -14,6 +14,11 @@ export type AccountServices = (typeof ACCOUNT_SERVICES)[number];
 /** The audit, detection and alarm settings (platform.md, "Shared services"). */
 export const securitySchema = z
   .object({
+    /**
+     * `create`: this stack creates the account's CloudTrail trail, GuardDuty detector, AWS Config
+     * recorder and Security Hub (one stack per account and region); `existing`: another owner has them.
+     * @default - dev `existing`, prod `create` (stacks/profiles.ts).
+     */
     accountServices: z.enum(ACCOUNT_SERVICES).describe(ACCOUNT_SERVICES.join(" | ")),
   })
   .strict()

@@ -56,6 +56,10 @@ const httpPath = z
 export const serviceSchema = conforms<Workload & ServiceDataSettings>()(
   z
     .object({
+      /**
+       * The container image, pinned by tag or digest.
+       * @default - none: each service sets it.
+       */
       image: z
         .string()
         .superRefine((image, ctx) => {
@@ -63,6 +67,10 @@ export const serviceSchema = conforms<Workload & ServiceDataSettings>()(
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         })
         .describe("an image pinned by tag or digest, e.g. ghcr.io/acme/user:1.4.2 or ghcr.io/acme/user@sha256:<64 hex> (never latest, never untagged)"),
+      /**
+       * The port the container serves HTTP on, also the Service's port.
+       * @default - none: each service sets it.
+       */
       port: z
         .number()
         .int()
@@ -70,39 +78,91 @@ export const serviceSchema = conforms<Workload & ServiceDataSettings>()(
         .max(65535)
         .refine((p) => p < SIDECAR_PORTS.from || p > SIDECAR_PORTS.to, "is an Istio sidecar port")
         .describe(`a whole number from 1024 to 65535, outside the sidecar's ${SIDECAR_PORTS.from}-${SIDECAR_PORTS.to}`),
+      /**
+       * The HPA's bounds (at least 2 for the PodDisruptionBudget).
+       * @default - see its fields.
+       */
       replicas: z
         .object({
+          /**
+           * The fewest replicas.
+           * @default - 2 (SERVICE_DEFAULTS, stacks/profiles.ts).
+           */
           min: z.number().int().min(2).max(50).describe("a whole number from 2 to 50"),
+          /**
+           * The most replicas the HPA scales to.
+           * @default - 6 (SERVICE_DEFAULTS, stacks/profiles.ts).
+           */
           max: z.number().int().min(2).max(50).describe("a whole number from 2 to 50, at least replicas.min"),
         })
         .strict()
         .describe("min and max, for the HPA"),
+      /**
+       * The container's CPU request (a Kubernetes quantity; no CPU limit).
+       * @default - `250m` (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
       cpu: cpuQuantity,
+      /**
+       * The container's memory request and limit (a Kubernetes quantity).
+       * @default - `256Mi` (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
       memory: memoryQuantity,
+      /**
+       * The API path prefix the ALB and the gateway route to the service.
+       * @default - `/<service name>`.
+       */
       pathPrefix: z
         .string()
         .regex(/^\/[a-z0-9-]+(\/[a-z0-9-]+)*$/)
         .optional()
         .describe("a path such as /users (lowercase segments, no trailing slash) that no other service's prefix contains or extends"),
+      /**
+       * The declared services allowed to call this one (AuthorizationPolicy, NetworkPolicy, Sidecar).
+       * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
       callers: z
         .array(z.string().describe("the name of another declared service"))
         .describe("the names of the declared services allowed to call this one"),
+      /**
+       * External DNS names reached over TLS on 443, one ServiceEntry each.
+       * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
       egressHosts: z
         .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.stripe.com"))
         .describe("external DNS names reached over TLS on 443, one ServiceEntry each"),
+      /**
+       * The public CIDRs the egress hosts resolve to: a NetworkPolicy cannot name hosts.
+       * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
       egressCidrs: z
         .array(egressCidr)
         .describe("the public IPv4 CIDRs the egressHosts resolve to, as their providers publish them: a NetworkPolicy cannot name hosts, so the pods reach only these blocks on 443"),
+      /**
+       * Non-secret environment variables (names that look secret are refused: use `secrets`).
+       * @default - none (`{}`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
       env: z
         .record(
           z.string(),
           z.union([z.string(), z.number(), z.boolean()]).transform(String).describe("a non-secret value"),
         )
         .describe("non-secret environment variables: NAME: value"),
+      /**
+       * Secrets Manager secret names mounted as files under /mnt/secrets.
+       * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
       secrets: z
         .array(z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/).describe("a Secrets Manager secret name, e.g. platform-prod/order/payment-api-key"))
         .describe("Secrets Manager secret names mounted as files under /mnt/secrets"),
+      /**
+       * The HTTP path of the liveness and startup probes.
+       * @default - `/healthz` (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
       livenessPath: httpPath,
+      /**
+       * The HTTP path of the readiness probe.
+       * @default - `/ready` (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
       readinessPath: httpPath,
     })
     .merge(serviceDataSchema)
