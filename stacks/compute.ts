@@ -6,10 +6,10 @@ import { cidrProblem, isPrivate, overlaps, parseCidr } from "../lib/cidr";
 const EKS_VERSION_NAMES = Object.keys(EKS_VERSIONS) as [EksVersion, ...EksVersion[]];
 
 /** Managed node group scaling bounds (platform.md: min 2 / max 6). */
-export const NODE_MIN = 2;
-export const NODE_MAX = 6;
+const NODE_MIN = 2;
+const NODE_MAX = 6;
 /** The most nodes `cluster.maxSize` may allow the autoscaler to run. */
-export const NODE_MAX_LIMIT = 30;
+const NODE_MAX_LIMIT = 30;
 
 /** An exact semantic version, as Helm pins a chart: `1.31.0`, never a range. */
 const chartVersion = (example: string) =>
@@ -151,7 +151,7 @@ const collectorAddress = z
   .describe("host:port of an OTLP gRPC collector, e.g. otel-collector.observability.svc.cluster.local:4317");
 
 /** An absolute `https://` URL with a host, as JWT issuers and JWKS endpoints are. */
-export function isHttpsUrl(text: string): boolean {
+function isHttpsUrl(text: string): boolean {
   try {
     const url = new URL(text);
     return url.protocol === "https:" && DNS_NAME.test(url.hostname) && url.username === "" && url.password === "" && url.hash === "";
@@ -165,7 +165,7 @@ const httpsUrl = (allowed: string) => z.string().refine(isHttpsUrl, "is not an h
  * The identity provider whose JWTs the ingress gateway accepts (seed 004). These are the
  * team's IdP settings: each stack sets them to its own issuer.
  */
-export const jwtSchema = z
+const jwtSchema = z
   .object({
     /**
      * The IdP's issuer: the `iss` of the tokens the gateway accepts.
@@ -190,10 +190,10 @@ export const jwtSchema = z
   .describe("issuer, jwksUri and audiences of the IdP");
 
 /** The most a gateway pod's token bucket may hold or refill per second. */
-export const RATE_LIMIT_MAX = 100_000;
+const RATE_LIMIT_MAX = 100_000;
 
 /** The API gateway's rate limit per gateway pod: a token bucket (seed 004: 100 rps, burst 200). */
-export const rateLimitSchema = z
+const rateLimitSchema = z
   .object({
     /**
      * The token bucket's refill, in requests per second per gateway pod.
@@ -270,7 +270,6 @@ export const meshSchema = z
   .strict();
 
 export type ClusterSettings = z.output<typeof clusterSchema>;
-export type MeshSettings = z.output<typeof meshSchema>;
 
 /** The collector's host and port, from `host:port`. */
 export function splitAddress(address: string): { host: string; port: number } {

@@ -165,9 +165,9 @@ export const serviceDataSchema = conforms<ServiceDataSettings>()(
 // ---------------------------------------------------------------------------------------
 
 /** The shortest COMPLIANCE retention of order documents: seven years (platform.md). */
-export const COMPLIANCE_MINIMUM_YEARS = 7;
+const COMPLIANCE_MINIMUM_YEARS = 7;
 /** Days in a year, as the Object Lock policy counts them. */
-export const DAYS_PER_YEAR = 365;
+const DAYS_PER_YEAR = 365;
 
 /**
  * The order documents' default Object Lock retention: a mode and either `years` or

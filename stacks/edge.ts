@@ -5,16 +5,15 @@ import { DNS_NAME } from "./compute";
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** How the catalog's CloudFront distribution is addressed and which certificate it serves. */
-export const CATALOG_CERTIFICATES = [
+const CATALOG_CERTIFICATES = [
   /** `<cdnHost>.<domain>` with an ACM certificate (us-east-1, DNS-validated) and TLSv1.2_2021 as the minimum. */
   "Custom",
   /** The distribution's own `*.cloudfront.net` name and CloudFront's default certificate, whose minimum protocol CloudFront fixes (TLSv1); no DNS record. */
   "CloudFrontDefault",
 ] as const;
-export type CatalogCertificate = (typeof CATALOG_CERTIFICATES)[number];
 
 /** AWS WAF's bounds for a rate-based rule's limit, in requests per evaluation window per IP. */
-export const WAF_RATE_LIMIT = { min: 10, max: 2_000_000_000 } as const;
+const WAF_RATE_LIMIT = { min: 10, max: 2_000_000_000 } as const;
 
 const label = (example: string) =>
   z.string().regex(DNS_LABEL).describe(`one DNS label (lowercase letters, digits and inner hyphens, up to 63 characters), e.g. ${example}`);

@@ -7,22 +7,13 @@ import { PROFILES, SERVICE_DEFAULTS, SettingsTree, isTree, merge } from "./profi
 import { ENVIRONMENTS, Environment, Settings, settingsSchema } from "./schema";
 
 /** The config namespace of every setting: `platform:<key>`. */
-export const NAMESPACE = "platform";
-
-/**
- * Reads the running program's `platform:*` config into a settings tree. Structured
- * values (set with `pulumi config set --path`) arrive as JSON; scalars are parsed the
- * way `Config.getObject` parses them.
- */
-export function readPulumiConfig(): SettingsTree {
-  return configTree(pulumi.runtime.allConfig());
-}
+const NAMESPACE = "platform";
 
 /**
  * Namespaces whose keys the program does not read but must not reject: the engine's own
  * (`pulumi:disable-default-providers` in `Pulumi.yaml`, `pulumi:tags`).
  */
-export const ENGINE_NAMESPACES = ["pulumi"] as const;
+const ENGINE_NAMESPACES = ["pulumi"] as const;
 
 /** What to set instead of a provider key the program ignores. */
 const INSTEAD: Readonly<Record<string, string>> = {
@@ -202,7 +193,6 @@ function problemText(issue: z.ZodIssue, value: unknown): string {
   }
 }
 
-export { pathText };
 
 function valueAt(tree: unknown, path: ReadonlyArray<string | number>): unknown {
   return path.reduce<unknown>((node, key) => (isTree(node) || Array.isArray(node) ? (node as never)[key] : undefined), tree);

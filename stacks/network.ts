@@ -14,7 +14,7 @@ export const NAT_NONE_REJECTED =
   "is not supported: with no NAT gateway the cluster cannot start, because its nodes pull Istio, add-on and service images from public registries (docker.io, registry.k8s.io, ghcr.io) and call AWS APIs the VPC has no endpoints for (EC2, Elastic Load Balancing, Auto Scaling, EKS)";
 
 /** A string that must be an IPv4 CIDR; `what` says which kind, for the error message. */
-export function cidrString(what: string) {
+function cidrString(what: string) {
   return z
     .string()
     .superRefine((text, ctx) => {
@@ -110,4 +110,3 @@ export const networkSchema = z
     }
   });
 
-export type NetworkSettingsInput = z.input<typeof networkSchema>;

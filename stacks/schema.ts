@@ -11,7 +11,7 @@ export const ENVIRONMENTS = ["dev", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 /** CloudWatch Logs accepts only these retention periods, in days. */
-export const LOG_RETENTION_DAYS = [
+const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
@@ -142,9 +142,6 @@ export const settingsSchema = z
       }
     });
   });
-
-/** What a stack's config may set: everything, every field optional (profiles fill the rest). */
-export type SettingsInput = z.input<typeof settingsSchema>;
 
 /** Validated settings, with every default resolved. */
 export type Settings = Omit<z.output<typeof settingsSchema>, "network"> & {

@@ -8,8 +8,7 @@ import { z } from "zod";
  *   administrator, Control Tower) or from another stack in the same account; this stack
  *   creates none, so dev and prod in one account do not collide.
  */
-export const ACCOUNT_SERVICES = ["create", "existing"] as const;
-export type AccountServices = (typeof ACCOUNT_SERVICES)[number];
+const ACCOUNT_SERVICES = ["create", "existing"] as const;
 
 /** The audit, detection and alarm settings (platform.md, "Shared services"). */
 export const securitySchema = z
@@ -23,5 +22,3 @@ export const securitySchema = z
   })
   .strict()
   .describe("accountServices (create | existing)");
-
-export type SecuritySettings = z.output<typeof securitySchema>;

@@ -6,13 +6,13 @@ import { conforms } from "./conforms";
 import { serviceDataSchema } from "./data";
 
 /** A service name: a DNS label (it names the namespace, service account and IAM role). */
-export const SERVICE_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
+const SERVICE_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
 /** Namespaces a service may not take: the cluster's and the mesh's own. */
-export const RESERVED_NAMES = ["default", "kube-system", "kube-public", "kube-node-lease", "istio-system", "istio-ingress"] as const;
+const RESERVED_NAMES = ["default", "kube-system", "kube-public", "kube-node-lease", "istio-system", "istio-ingress"] as const;
 /** Ports the Istio sidecar listens on inside every pod. */
-export const SIDECAR_PORTS = { from: 15000, to: 15090 } as const;
+const SIDECAR_PORTS = { from: 15000, to: 15090 } as const;
 /** Env var names that look like they carry a secret; those belong under `secrets`. */
-export const SECRET_LIKE_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY)/i;
+const SECRET_LIKE_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY)/i;
 
 /** Why an image reference is not pinned, or `undefined` when it is pinned by tag or digest. */
 export function imageProblem(image: string): string | undefined {

@@ -13,7 +13,7 @@ import { PodSecurityGroupMode } from "./podSecurityGroups";
 import { EKS_VERSIONS, EksAddonName, EksVersion } from "./versions";
 
 /** The five control-plane log types; all are on (NAG EKS2, CKV_AWS_37, FSBP EKS.8). */
-export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
+const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
 export interface ClusterArgs {
   /** The EKS cluster name, e.g. `platform-prod` (the subnets are tagged for it). */

@@ -56,7 +56,7 @@ export function rootCaThumbprint(certificates: readonly ChainCertificate[]): str
 }
 
 /** `system:serviceaccount:<ns>:<sa>`: the subject of a service account's tokens. */
-export function serviceAccountSubject(namespace: string, serviceAccount: string): string {
+function serviceAccountSubject(namespace: string, serviceAccount: string): string {
   return `system:serviceaccount:${namespace}:${serviceAccount}`;
 }
 

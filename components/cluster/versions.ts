@@ -1,5 +1,5 @@
 /** The EKS add-ons the cluster installs, pinned per version in {@link EKS_VERSIONS}. */
-export const EKS_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] as const;
+const EKS_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] as const;
 export type EksAddonName = (typeof EKS_ADDONS)[number];
 
 /**

@@ -6,7 +6,7 @@ import { createKmsKey, logsGrant } from "../shared/kms";
 import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup, policyDocument, serviceTrust } from "./common";
 
 /** The Redis port. */
-export const REDIS_PORT = 6379;
+const REDIS_PORT = 6379;
 
 /**
  * The rotation Lambda's runtime. nodejs20.x reached Lambda deprecation on 2026-04-30

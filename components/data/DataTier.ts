@@ -23,7 +23,7 @@ export interface DataBinding {
 }
 
 /** One service as the data tier sees it: its settings and the identity the compute tier made for it. */
-export interface DataService {
+interface DataService {
   /** The service's data settings. */
   readonly settings: ServiceDataSettings;
   /** Its IRSA role's ARN (key policy, bus policy). */
@@ -38,7 +38,7 @@ export interface DataService {
 }
 
 /** The EKS cluster, for the EFS CSI driver. */
-export interface DataCluster {
+interface DataCluster {
   readonly clusterName: pulumi.Input<string>;
   readonly oidcProviderArn: pulumi.Input<string>;
   readonly oidcIssuerUrl: pulumi.Input<string>;
@@ -95,7 +95,7 @@ export interface ServiceDataOutputs {
 }
 
 /** The ordered source list for a set of services: one per pod group, or one shared app-tier source. */
-export function trafficSources(names: readonly string[], services: Readonly<Record<string, DataService>>, appSecurityGroupId: pulumi.Input<string>): TrafficSource[] {
+function trafficSources(names: readonly string[], services: Readonly<Record<string, DataService>>, appSecurityGroupId: pulumi.Input<string>): TrafficSource[] {
   const sorted = [...names].sort();
   const own = sorted.filter((n) => services[n].podSecurityGroupId !== undefined);
   const shared = sorted.filter((n) => services[n].podSecurityGroupId === undefined);

@@ -3,12 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AwsIdentity } from "../shared/identity";
 
 /** The EFS CSI driver add-on version, pinned (`aws eks describe-addon-versions --addon-name aws-efs-csi-driver`). */
-export const EFS_CSI_ADDON_VERSION = "v3.2.0-eksbuild.1";
+const EFS_CSI_ADDON_VERSION = "v3.2.0-eksbuild.1";
 /** The controller's service account, which creates access points for dynamic volumes. */
-export const EFS_CSI_CONTROLLER_SA = "system:serviceaccount:kube-system:efs-csi-controller-sa";
+const EFS_CSI_CONTROLLER_SA = "system:serviceaccount:kube-system:efs-csi-controller-sa";
 
 /** The IRSA trust of a role for one service account, through the cluster's OIDC provider. */
-export function irsaTrust(oidcProviderArn: pulumi.Input<string>, oidcIssuer: pulumi.Input<string>, subject: string): pulumi.Output<string> {
+function irsaTrust(oidcProviderArn: pulumi.Input<string>, oidcIssuer: pulumi.Input<string>, subject: string): pulumi.Output<string> {
   const issuer = pulumi.output(oidcIssuer).apply((u) => u.replace(/^https:\/\//, ""));
   return pulumi.jsonStringify({
     Version: "2012-10-17",

@@ -13,7 +13,7 @@ import type { ObjectLockMode, ObjectLockRetention } from "./SecureBucket";
 
 /** The engines a service's database may use; `none` means the service has no database. */
 export const DB_ENGINES = ["postgres", "mysql", "none"] as const;
-export type DbEngine = (typeof DB_ENGINES)[number];
+type DbEngine = (typeof DB_ENGINES)[number];
 /** An engine that creates a database. */
 export type SqlEngine = Exclude<DbEngine, "none">;
 
@@ -63,7 +63,7 @@ export type FilesystemMode = (typeof FILESYSTEM_MODES)[number];
  *   (COMPLIANCE for 7 years in prod; GOVERNANCE for a short time in dev, so dev can be destroyed).
  */
 export const BUCKET_KINDS = ["none", "uploads", "catalog", "documents"] as const;
-export type BucketKind = (typeof BUCKET_KINDS)[number];
+type BucketKind = (typeof BUCKET_KINDS)[number];
 
 // ---------------------------------------------------------------------------------------
 // Shared stores
@@ -73,18 +73,18 @@ export type BucketKind = (typeof BUCKET_KINDS)[number];
 export const OBJECT_LOCK_MODES = ["COMPLIANCE", "GOVERNANCE"] as const satisfies readonly ObjectLockMode[];
 /** MSK Kafka versions the pipeline is built and tested with. */
 export const KAFKA_VERSIONS = ["3.6.0", "3.7.x"] as const;
-export type KafkaVersion = (typeof KAFKA_VERSIONS)[number];
+type KafkaVersion = (typeof KAFKA_VERSIONS)[number];
 
 /** ElastiCache Redis OSS engine versions the cache is built with. */
 export const REDIS_VERSIONS = ["7.0", "7.1"] as const;
-export type RedisVersion = (typeof REDIS_VERSIONS)[number];
+type RedisVersion = (typeof REDIS_VERSIONS)[number];
 
 // ---------------------------------------------------------------------------------------
 // What DataTier reads
 // ---------------------------------------------------------------------------------------
 
 /** A service's database. */
-export interface ServiceDatabaseSettings {
+interface ServiceDatabaseSettings {
   /** The engine; `none` creates no database. */
   readonly engine: DbEngine;
   /**

@@ -13,7 +13,7 @@ import { LBC, LOAD_BALANCER_CONTROLLER, controllerPolicy, controllerValues } fro
 import { createProtectedWebAcl } from "./waf";
 
 /** The mesh's ingress gateway, as the edge reaches it. */
-export interface EdgeGateway {
+interface EdgeGateway {
   /** The gateway's namespace. */
   readonly namespace: string;
   /** Its ClusterIP Service. */
@@ -27,7 +27,7 @@ export interface EdgeGateway {
 }
 
 /** The catalog's CloudFront distribution, for its DNS name and access-log delivery. */
-export interface EdgeCatalog {
+interface EdgeCatalog {
   readonly distributionArn: pulumi.Input<string>;
   readonly domainName: pulumi.Input<string>;
   /** The distribution's Route 53 alias zone. */

@@ -37,10 +37,9 @@ export interface MeshArgs {
   readonly timeoutSeconds?: number;
 }
 
-export { istioObject };
 
 /** The gateway's HTTPS port: the Service port and (unprivileged ports start at 0) the container port. */
-export const GATEWAY_HTTPS_PORT = 443;
+const GATEWAY_HTTPS_PORT = 443;
 
 /**
  * Istio by Helm (base, CNI, istiod, gateway; one pinned version) with a plugged-in CA

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /** A data-tier endpoint outside the mesh (database, cache, brokers), declared to the mesh with a `ServiceEntry`. */
-export interface DataEndpoint {
+interface DataEndpoint {
   /** A short DNS-label name, e.g. `postgres`; the ServiceEntry is `data-<name>`. */
   readonly name: string;
   /** The endpoint's DNS names (e.g. the RDS address, or every MSK broker). */

@@ -8,7 +8,7 @@ import { ServiceIdentity } from "./ServiceIdentity";
 import { Workload, calleesOf, routePrefix } from "./workload";
 
 /** The logical names of a service's components (a contract: URNs are built from them). */
-export const serviceNames = (service: string) => ({ identity: `${service}-identity`, pod: `${service}-pod` });
+const serviceNames = (service: string) => ({ identity: `${service}-identity`, pod: `${service}-pod` });
 
 export interface ServiceIdentitiesArgs {
   /** The cluster: its OIDC provider (IRSA trust), pod security group mode and node group. */

@@ -12,14 +12,14 @@ import { Workload, cpuMillis, memoryMiB } from "./workload";
 /** The sidecar's resources, pinned per pod so quotas can count them. */
 export const SIDECAR = { cpuMillis: 100, memoryMiB: 128, memoryLimitMiB: 256 } as const;
 /** UID/GID the application runs as (never root). */
-export const APP_UID = 10001;
+const APP_UID = 10001;
 /** Seconds between SIGTERM and SIGKILL; the preStop sleep drains endpoints first. */
-export const TERMINATION_GRACE_SECONDS = 45;
-export const PRESTOP_SLEEP_SECONDS = 10;
+const TERMINATION_GRACE_SECONDS = 45;
+const PRESTOP_SLEEP_SECONDS = 10;
 /** The HPA's CPU target (platform.md). */
-export const HPA_CPU_PERCENT = 70;
+const HPA_CPU_PERCENT = 70;
 /** Ports of istiod (xDS and CA) and of the sidecar agent's health endpoints. */
-export const ISTIOD_PORT = 15012;
+const ISTIOD_PORT = 15012;
 export const SIDECAR_HEALTH_PORTS = [15020, 15021] as const;
 /**
  * Mount options of the EFS volume: TLS in transit, and IAM authorization, which the
@@ -78,7 +78,7 @@ export function podLabels(name: string): Record<string, string> {
 }
 
 /** `<name>.<name>.svc.cluster.local`: the service's in-mesh host. */
-export function serviceHost(name: string): string {
+function serviceHost(name: string): string {
   return `${name}.${name}.svc.cluster.local`;
 }
 
@@ -161,7 +161,7 @@ export const NAMES = {
 } as const;
 
 /** Volumes and mounts: scratch, then each part of the binding that is present. */
-export function volumes(spec: ServiceSpec): { volumes: Input.core.v1.Volume[]; mounts: Input.core.v1.VolumeMount[] } {
+function volumes(spec: ServiceSpec): { volumes: Input.core.v1.Volume[]; mounts: Input.core.v1.VolumeMount[] } {
   const v: Input.core.v1.Volume[] = [{ name: "tmp", emptyDir: { sizeLimit: "64Mi" } }];
   const m: Input.core.v1.VolumeMount[] = [{ name: "tmp", mountPath: MOUNTS.tmp }];
   if (spec.data && Object.keys(spec.data.config).length > 0) {

@@ -4,7 +4,7 @@ import { SecureBucket } from "../data/SecureBucket";
 import type { AwsIdentity } from "../shared/identity";
 
 /** The GuardDuty protection plans enabled, as detector features (EKS runtime through RUNTIME_MONITORING, the agent managed as an EKS add-on). */
-export const GUARDDUTY_FEATURES: readonly { readonly name: string; readonly additionalConfigurations?: readonly { name: string; status: string }[] }[] = [
+const GUARDDUTY_FEATURES: readonly { readonly name: string; readonly additionalConfigurations?: readonly { name: string; status: string }[] }[] = [
   { name: "EKS_AUDIT_LOGS" },
   { name: "RUNTIME_MONITORING", additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }] },
   { name: "S3_DATA_EVENTS" },
@@ -12,19 +12,19 @@ export const GUARDDUTY_FEATURES: readonly { readonly name: string; readonly addi
 ];
 
 /** The Security Hub standards subscribed, by key: ARN path after `arn:<partition>:securityhub:<region>::`. */
-export const SECURITY_HUB_STANDARDS: Readonly<Record<string, string>> = {
+const SECURITY_HUB_STANDARDS: Readonly<Record<string, string>> = {
   cis: "standards/cis-aws-foundations-benchmark/v/3.0.0",
   "pci-dss": "standards/pci-dss/v/4.0.1",
   fsbp: "standards/aws-foundational-security-best-practices/v/1.0.0",
 };
 
 /** A standard's ARN in the stack's region and partition. */
-export function standardArn(id: AwsIdentity, path: string): pulumi.Output<string> {
+function standardArn(id: AwsIdentity, path: string): pulumi.Output<string> {
   return pulumi.interpolate`arn:${id.partition}:securityhub:${id.region}::${path}`;
 }
 
 /** The bucket-policy statements AWS Config needs to deliver, from this account only. */
-export function configBucketStatements(id: AwsIdentity, bucketArn: pulumi.Input<string>): Record<string, unknown>[] {
+function configBucketStatements(id: AwsIdentity, bucketArn: pulumi.Input<string>): Record<string, unknown>[] {
   const fromAccount = { StringEquals: { "aws:SourceAccount": id.accountId } };
   return [
     { Sid: "ConfigAclCheck", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: bucketArn, Condition: fromAccount },

@@ -16,12 +16,12 @@ export interface AlarmTopicArgs {
 }
 
 /** The ARN pattern of this account's CloudWatch alarms in the stack's region. */
-export function alarmArnPattern(id: AwsIdentity): pulumi.Output<string> {
+function alarmArnPattern(id: AwsIdentity): pulumi.Output<string> {
   return pulumi.interpolate`arn:${id.partition}:cloudwatch:${id.region}:${id.accountId}:alarm:*`;
 }
 
 /** The topic policy: only CloudWatch alarms of this account may publish. */
-export function alarmTopicPolicy(id: AwsIdentity, topicArn: pulumi.Input<string>): pulumi.Output<string> {
+function alarmTopicPolicy(id: AwsIdentity, topicArn: pulumi.Input<string>): pulumi.Output<string> {
   return pulumi.jsonStringify({
     Version: "2012-10-17",
     Statement: [

@@ -24,15 +24,15 @@ export interface AuditTrailArgs {
 }
 
 /** The trail's name: `<prefix>-trail`. */
-export const trailName = (prefix: string) => `${prefix}-trail`;
+const trailName = (prefix: string) => `${prefix}-trail`;
 
 /** The trail's ARN, known before it exists (the key and bucket policies name it). */
-export function trailArn(id: AwsIdentity, name: string): pulumi.Output<string> {
+function trailArn(id: AwsIdentity, name: string): pulumi.Output<string> {
   return pulumi.interpolate`arn:${id.partition}:cloudtrail:${id.region}:${id.accountId}:trail/${name}`;
 }
 
 /** The bucket-policy statements CloudTrail needs: read the ACL, write under `AWSLogs/<account>/`, for this trail only. */
-export function trailBucketStatements(id: AwsIdentity, bucketArn: pulumi.Input<string>, arn: pulumi.Input<string>): Record<string, unknown>[] {
+function trailBucketStatements(id: AwsIdentity, bucketArn: pulumi.Input<string>, arn: pulumi.Input<string>): Record<string, unknown>[] {
   return [
     {
       Sid: "CloudTrailAclCheck",

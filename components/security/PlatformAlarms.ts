@@ -13,7 +13,7 @@ import {
 } from "./alarms";
 
 /** One service, as its alarms see it. */
-export interface AlarmedService {
+interface AlarmedService {
   /**
    * Its database: engine, instance class and RDS identifier.
    * @default - no database, no connections alarm.

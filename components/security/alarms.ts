@@ -25,7 +25,7 @@ export function defaultMaxConnections(engine: SqlEngine, instanceClass: string):
 }
 
 /** The share of `max_connections` at which the connections alarm fires. */
-export const DB_CONNECTIONS_ALARM_SHARE = 0.8;
+const DB_CONNECTIONS_ALARM_SHARE = 0.8;
 
 /** The DatabaseConnections threshold: 80% of the default `max_connections`, rounded down. */
 export function connectionsThreshold(engine: SqlEngine, instanceClass: string): number {

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as tls from "@pulumi/tls";
 
 /** The project name: the `Project` tag and the first part of every AWS `Name`. */
-export const PROJECT = "platform";
+const PROJECT = "platform";
 
 /** What the stack's tags and names are made from: the stack, its environment and the `tags` settings. */
 export interface StackTagging {
@@ -27,7 +27,7 @@ export interface ProviderSettings extends StackTagging {
 }
 
 /** The tags every AWS resource of the stack carries, through the provider's default tags. */
-export function defaultTags(settings: StackTagging): Record<string, string> {
+function defaultTags(settings: StackTagging): Record<string, string> {
   return {
     ...settings.tags.extra,
     Project: PROJECT,
