@@ -85,11 +85,8 @@ export interface EdgeArgs {
   readonly catalog?: EdgeCatalog;
   /** The provider in us-east-1, where CloudFront's log delivery source must be. */
   readonly usEast1Provider: aws.Provider;
-  /**
-   * Keep the log bucket, keys and log groups on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protect?: boolean;
+  /** Keep the log bucket, keys and log groups on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protect: boolean;
 }
 
 /**
@@ -122,7 +119,7 @@ export class Edge extends pulumi.ComponentResource {
   constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:Edge", name, {}, opts);
     const child = { parent: this };
-    const stateful = { parent: this, protect: args.protect ?? false };
+    const stateful = { parent: this, protect: args.protect };
     const awsName = `${args.namePrefix}-edge`;
 
     // Access logs: ELB delivers only to SSE-S3 buckets; everything else as every bucket.

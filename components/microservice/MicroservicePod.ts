@@ -58,11 +58,8 @@ export interface MicroservicePodArgs {
   readonly logKeyArn: pulumi.Input<string>;
   /** The log group's retention, in days. */
   readonly logRetentionDays: number;
-  /**
-   * Keep the log group on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protectStateful?: boolean;
+  /** Keep the log group on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protectStateful: boolean;
   /**
    * The data tier's hook: config, secrets and the EFS access point, mounted as files.
    * @default - nothing from the data tier is mounted.
@@ -232,7 +229,7 @@ export class MicroservicePod extends pulumi.ComponentResource {
     const logGroup = new aws.cloudwatch.LogGroup(
       `${name}-logs`,
       { name: serviceLogGroupName(args.namePrefix, svc), retentionInDays: args.logRetentionDays, kmsKeyId: args.logKeyArn, tags: { Service: svc } },
-      { parent: this, protect: args.protectStateful ?? false },
+      { parent: this, protect: args.protectStateful },
     );
 
     this.namespace = svc;

@@ -20,11 +20,8 @@ export interface NetworkArgs {
   readonly logRetentionDays: number;
   /** The prefix of AWS `Name` tags and log group names, e.g. `platform-prod`. */
   readonly namePrefix: string;
-  /**
-   * Keep the flow-log key and log group on `pulumi destroy` and refuse to delete them.
-   * @default - false: they are deleted with the stack.
-   */
-  readonly protectStateful?: boolean;
+  /** Keep the flow-log key and log group on `pulumi destroy` and refuse to delete them (settings: `protectStateful`). */
+  readonly protectStateful: boolean;
   /**
    * The EKS cluster name to tag subnets for (load-balancer discovery).
    * @default - no cluster tags.
@@ -104,7 +101,7 @@ export class Network extends pulumi.ComponentResource {
 
     const flowLogs = createFlowLogs(
       `${name}-flow-logs`,
-      { vpcId: vpc.id, identity: args.identity, retentionDays: args.logRetentionDays, namePrefix: args.namePrefix, protect: args.protectStateful ?? false },
+      { vpcId: vpc.id, identity: args.identity, retentionDays: args.logRetentionDays, namePrefix: args.namePrefix, protect: args.protectStateful },
       this,
     );
     const endpointSecurityGroupId = createEndpoints(

@@ -40,11 +40,8 @@ export interface AccountBaselineArgs {
   readonly accessLogBucket: pulumi.Input<string>;
   /** Days before a noncurrent object version of the Config bucket expires. */
   readonly noncurrentVersionDays: number;
-  /**
-   * Keep the Config bucket and its key on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protect?: boolean;
+  /** Keep the Config bucket and its key on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protect: boolean;
 }
 
 /**

@@ -8,11 +8,8 @@ export interface AlarmTopicArgs {
   readonly identity: AwsIdentity;
   /** The prefix of the topic name and key alias, e.g. `platform-prod`. */
   readonly namePrefix: string;
-  /**
-   * Keep the key on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protect?: boolean;
+  /** Keep the key on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protect: boolean;
 }
 
 /** The ARN pattern of this account's CloudWatch alarms in the stack's region. */
@@ -66,7 +63,7 @@ export class AlarmTopic extends pulumi.ComponentResource {
         ],
         alias: `${args.namePrefix}/sns/alarms`,
       },
-      { parent: this, protect: args.protect ?? false },
+      { parent: this, protect: args.protect },
     );
     const topic = new aws.sns.Topic(`${name}-topic`, { name: `${args.namePrefix}-alarms`, kmsMasterKeyId: key.arn, tags: { Name: `${args.namePrefix}-alarms` } }, { parent: this });
     new aws.sns.TopicPolicy(`${name}-policy`, { arn: topic.arn, policy: alarmTopicPolicy(args.identity, topic.arn) }, { parent: this });

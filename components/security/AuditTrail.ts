@@ -16,11 +16,8 @@ export interface AuditTrailArgs {
   readonly noncurrentVersionDays: number;
   /** Retention of the trail's CloudWatch log group, in days. */
   readonly logRetentionDays: number;
-  /**
-   * Keep the bucket, key and log group on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protect?: boolean;
+  /** Keep the bucket, key and log group on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protect: boolean;
 }
 
 /** The trail's name: `<prefix>-trail`. */
@@ -73,7 +70,7 @@ export class AuditTrail extends pulumi.ComponentResource {
   constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:security:AuditTrail", name, {}, opts);
     const id = args.identity;
-    const stateful = { parent: this, protect: args.protect ?? false };
+    const stateful = { parent: this, protect: args.protect };
     const trail = trailName(args.namePrefix);
     const arn = trailArn(id, trail);
     const sourceArn = { StringEquals: { "aws:SourceArn": arn } };
