@@ -3,7 +3,7 @@ import { COLLECTOR_ADDRESS } from "../components/observability/manifests";
 import type { Settings } from "../stacks";
 import { splitAddress } from "../stacks/compute";
 import { meshIngressHosts } from "../stacks/edge";
-import { routePrefix } from "../stacks/services";
+import { routePrefix } from "../components/microservice/workload";
 import type { PlatformContext } from "./context";
 import type { Tiers } from "./tiers";
 

@@ -1,60 +1,15 @@
 import { z } from "zod";
+import { SERVICE_LINKED_ROLE_MODES } from "../components/cluster/iam";
+import { EKS_VERSIONS, EksVersion } from "../components/cluster/versions";
 import { cidrProblem, isPrivate, overlaps, parseCidr } from "../lib/cidr";
 
-/**
- * The EKS versions this program supports, each with the EKS add-on versions it was
- * tested with. Only versions in EKS standard support are listed (CKV_AWS_339; the
- * support calendar in policies/lib/supportCalendar.ts holds the end dates, and a test
- * checks every version here against it); adding one means adding its add-on matrix here.
- *
- * 1.34 left standard support on 2026-12-02, so 1.35 (standard support until 2027-03-27)
- * and 1.36 are offered. Add-on versions are the `eksbuild` builds published for that
- * Kubernetes version, as pinned by public EKS 1.35/1.36 configurations (Terraform and
- * upgrade runbooks); confirmed 2026-12-02. Check them with
- * `aws eks describe-addon-versions --kubernetes-version <v> --addon-name <name>`.
- *
- * amazon-cloudwatch-observability (Container Insights, the alarms' pod metrics) is one
- * build for both: v6.7.0-eksbuild.1, the newest compatible build EKS returned for 1.36
- * clusters in public add-on reviews and pins of 2026-09/10 (alongside this table's 1.36
- * kube-proxy and CoreDNS builds); the add-on's builds are not per Kubernetes minor.
- */
-export const EKS_VERSIONS = {
-  "1.35": {
-    "vpc-cni": "v1.21.1-eksbuild.3",
-    "kube-proxy": "v1.35.0-eksbuild.2",
-    coredns: "v1.13.2-eksbuild.1",
-    "aws-ebs-csi-driver": "v1.55.0-eksbuild.2",
-    "amazon-cloudwatch-observability": "v6.7.0-eksbuild.1",
-  },
-  "1.36": {
-    "vpc-cni": "v1.23.1-eksbuild.1",
-    "kube-proxy": "v1.36.0-eksbuild.25",
-    coredns: "v1.14.3-eksbuild.23",
-    "aws-ebs-csi-driver": "v1.66.0-eksbuild.1",
-    "amazon-cloudwatch-observability": "v6.7.0-eksbuild.1",
-  },
-} as const satisfies Record<string, Record<EksAddonName, string>>;
-export type EksVersion = keyof typeof EKS_VERSIONS;
 const EKS_VERSION_NAMES = Object.keys(EKS_VERSIONS) as [EksVersion, ...EksVersion[]];
 
-/** The EKS add-ons the cluster installs, pinned per version in {@link EKS_VERSIONS}. */
-export const EKS_ADDONS = ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver", "amazon-cloudwatch-observability"] as const;
-export type EksAddonName = (typeof EKS_ADDONS)[number];
-
 /** Managed node group scaling bounds (platform.md: min 2 / max 6). */
-export const NODE_MIN = 2;
-export const NODE_MAX = 6;
+const NODE_MIN = 2;
+const NODE_MAX = 6;
 /** The most nodes `cluster.maxSize` may allow the autoscaler to run. */
-export const NODE_MAX_LIMIT = 30;
-
-/**
- * Where the Auto Scaling service-linked role (`AWSServiceRoleForAutoScaling`), which the
- * node volumes key names, comes from: `create` makes it (a fresh account has none, and KMS
- * rejects a key policy naming a principal that does not exist); `existing` uses the one
- * the account already has (IAM refuses to create it twice, e.g. for a second stack).
- */
-export const SERVICE_LINKED_ROLE_MODES = ["create", "existing"] as const;
-export type ServiceLinkedRoleMode = (typeof SERVICE_LINKED_ROLE_MODES)[number];
+const NODE_MAX_LIMIT = 30;
 
 /** An exact semantic version, as Helm pins a chart: `1.31.0`, never a range. */
 const chartVersion = (example: string) =>
@@ -108,27 +63,65 @@ const privateCidr = z
 /** The EKS cluster and its managed node group. */
 export const clusterSchema = z
   .object({
-    // YAML reads an unquoted 1.35 as a number; a version is text.
+    /**
+     * The Kubernetes version of the control plane; it picks the pinned add-on builds
+     * (components/cluster/versions.ts). YAML reads an unquoted 1.35 as a number; it is read as text.
+     * @default - `1.35` in both environments (stacks/profiles.ts).
+     */
     version: z
       .preprocess((v) => (typeof v === "number" ? v.toFixed(2) : v), z.enum(EKS_VERSION_NAMES))
       .describe(`a supported EKS version: ${EKS_VERSION_NAMES.join(" | ")}`),
+    /**
+     * The nodes' EC2 instance type (sized by the capacity policy aws-eks-nodegroup-capacity).
+     * @default - dev `t3.medium`, prod `t3.large` (stacks/profiles.ts).
+     */
     instanceType: z
       .string()
       .regex(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|metal|\d*xlarge)$/)
       .describe("an EC2 instance type such as t3.medium or m6i.large"),
+    /**
+     * Nodes at creation; the cluster autoscaler owns the count afterwards.
+     * @default - 3 in both environments (stacks/profiles.ts).
+     */
     desiredSize: z.number().int().min(NODE_MIN).max(NODE_MAX).describe(`a whole number from ${NODE_MIN} to ${NODE_MAX}`),
+    /**
+     * The fewest nodes: the capacity the capacity policy checks every pod's requests against.
+     * @default - 3 in both environments (stacks/profiles.ts).
+     */
     minSize: z.number().int().min(NODE_MIN).max(NODE_MAX).describe(`a whole number from ${NODE_MIN} to ${NODE_MAX}`),
+    /**
+     * The most nodes the cluster autoscaler may run; above `minSize`.
+     * @default - 6 in both environments (stacks/profiles.ts).
+     */
     maxSize: z
       .number()
       .int()
       .min(NODE_MIN + 1)
       .max(NODE_MAX_LIMIT)
       .describe(`a whole number from ${NODE_MIN + 1} to ${NODE_MAX_LIMIT}, above cluster.minSize`),
+    /**
+     * Whether the stack creates `AWSServiceRoleForAutoScaling` (a fresh account) or the account
+     * already has it (IAM refuses to create it twice); the stack never deletes it.
+     * @default - `create` in both environments (stacks/profiles.ts).
+     */
     autoscalingServiceLinkedRole: z
       .enum(SERVICE_LINKED_ROLE_MODES)
       .describe("create (a fresh account: the stack creates AWSServiceRoleForAutoScaling) | existing (the account already has it)"),
+    /**
+     * Each node's encrypted gp3 root volume, in GiB.
+     * @default - 50 in both environments (stacks/profiles.ts).
+     */
     diskSizeGiB: z.number().int().min(20).max(1000).describe("a whole number of GiB from 20 to 1000"),
+    /**
+     * An IAM role given cluster-admin through an EKS access entry.
+     * @default - none: only the identity that creates the cluster is admin.
+     */
     adminRoleArn: adminRoleArn.optional(),
+    /**
+     * Public CIDRs allowed to the public API endpoint; empty turns the public endpoint off (prod
+     * must keep it empty).
+     * @default - none (`[]`) in both profiles; the dev stack file sets the operators' range.
+     */
     publicAccessCidrs: z
       .array(publicCidr)
       .max(40)
@@ -143,7 +136,6 @@ export const clusterSchema = z
     privateAccessCidrs: z
       .array(privateCidr)
       .max(50)
-      .default([])
       .describe("a list of up to 50 private CIDRs (VPN or peered networks) allowed to the private API endpoint on 443; default none"),
   })
   .strict();
@@ -159,7 +151,7 @@ const collectorAddress = z
   .describe("host:port of an OTLP gRPC collector, e.g. otel-collector.observability.svc.cluster.local:4317");
 
 /** An absolute `https://` URL with a host, as JWT issuers and JWKS endpoints are. */
-export function isHttpsUrl(text: string): boolean {
+function isHttpsUrl(text: string): boolean {
   try {
     const url = new URL(text);
     return url.protocol === "https:" && DNS_NAME.test(url.hostname) && url.username === "" && url.password === "" && url.hash === "";
@@ -173,10 +165,22 @@ const httpsUrl = (allowed: string) => z.string().refine(isHttpsUrl, "is not an h
  * The identity provider whose JWTs the ingress gateway accepts (seed 004). These are the
  * team's IdP settings: each stack sets them to its own issuer.
  */
-export const jwtSchema = z
+const jwtSchema = z
   .object({
+    /**
+     * The IdP's issuer: the `iss` of the tokens the gateway accepts.
+     * @default - none: the stack file sets it (the shipped value is an example `pulumi up` refuses).
+     */
     issuer: httpsUrl("the IdP's issuer (the tokens' iss), an https URL such as https://auth.company.com"),
+    /**
+     * The IdP's JWKS endpoint, whose keys verify the tokens.
+     * @default - none: the stack file sets it.
+     */
     jwksUri: httpsUrl("the IdP's JWKS endpoint, an https URL such as https://auth.company.com/.well-known/jwks.json"),
+    /**
+     * The audiences (`aud`) a token must carry one of.
+     * @default - none: the stack file sets it.
+     */
     audiences: z
       .array(z.string().min(1).max(256).regex(/^[^\s*]+$/).describe("an audience without spaces or *, e.g. api.company.com"))
       .min(1)
@@ -186,24 +190,30 @@ export const jwtSchema = z
   .describe("issuer, jwksUri and audiences of the IdP");
 
 /** The most a gateway pod's token bucket may hold or refill per second. */
-export const RATE_LIMIT_MAX = 100_000;
+const RATE_LIMIT_MAX = 100_000;
 
 /** The API gateway's rate limit per gateway pod: a token bucket (seed 004: 100 rps, burst 200). */
-export const rateLimitSchema = z
+const rateLimitSchema = z
   .object({
+    /**
+     * The token bucket's refill, in requests per second per gateway pod.
+     * @default - 100 in both environments (stacks/profiles.ts).
+     */
     requestsPerSecond: z
       .number()
       .int()
       .min(1)
       .max(RATE_LIMIT_MAX)
-      .default(100)
       .describe(`a whole number of requests per second from 1 to ${RATE_LIMIT_MAX}`),
+    /**
+     * The token bucket's size, in requests per gateway pod; at least `requestsPerSecond`.
+     * @default - 200 in both environments (stacks/profiles.ts).
+     */
     burst: z
       .number()
       .int()
       .min(1)
       .max(RATE_LIMIT_MAX)
-      .default(200)
       .describe(`a whole number of requests from 1 to ${RATE_LIMIT_MAX}, at least requestsPerSecond`),
   })
   .strict()
@@ -216,12 +226,15 @@ export const rateLimitSchema = z
       });
     }
   })
-  .default({})
   .describe("requestsPerSecond and burst");
 
 /** Istio and its ingress gateway. */
 export const meshSchema = z
   .object({
+    /**
+     * The Istio version of every Istio chart (base, CNI, istiod, gateway).
+     * @default - `1.31.0` in both environments (stacks/profiles.ts).
+     */
     istioVersion: chartVersion("1.31.0"),
     /**
      * `host:port` of the OTLP gRPC collector traces go to. An in-cluster host
@@ -230,19 +243,33 @@ export const meshSchema = z
      * @default - the stack's own collector, `otel-collector.observability.svc.cluster.local:4317` (it exports to AWS X-Ray).
      */
     tracingCollector: collectorAddress.optional(),
-    /** The share of requests traced when a collector is set. */
+    /**
+     * The share of requests traced, in percent.
+     * @default - dev 100, prod 10 (stacks/profiles.ts).
+     */
     tracingSamplingPercent: z.number().min(0).max(100).describe("a percentage from 0 to 100"),
+    /**
+     * The DNS names the ingress gateway serves; the API's public name is added to them.
+     * @default - dev `api.dev.platform.internal`, prod `api.platform.internal` (stacks/profiles.ts).
+     */
     ingressHosts: z
       .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.example.com"))
       .min(1)
       .describe("one or more DNS names the ingress gateway serves (no * hosts)"),
+    /**
+     * The identity provider whose JWTs the ingress gateway accepts (seed 004).
+     * @default - none: the stack file sets it.
+     */
     jwt: jwtSchema,
+    /**
+     * The API gateway's local rate limit per gateway pod, a token bucket (seed 004).
+     * @default - see its fields.
+     */
     rateLimit: rateLimitSchema,
   })
   .strict();
 
 export type ClusterSettings = z.output<typeof clusterSchema>;
-export type MeshSettings = z.output<typeof meshSchema>;
 
 /** The collector's host and port, from `host:port`. */
 export function splitAddress(address: string): { host: string; port: number } {

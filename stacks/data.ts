@@ -1,48 +1,33 @@
 import { z } from "zod";
+import {
+  BUCKET_KINDS,
+  DB_ENGINES,
+  DB_ENGINE_VERSIONS,
+  DB_INSTANCE_CLASSES,
+  DataSettings,
+  FILESYSTEM_MODES,
+  KAFKA_VERSIONS,
+  OBJECT_LOCK_MODES,
+  REDIS_VERSIONS,
+  ServiceDataSettings,
+} from "../components/data/settings";
+import { conforms } from "./conforms";
 
 // ---------------------------------------------------------------------------------------
 // Databases
 // ---------------------------------------------------------------------------------------
 
-/** The engines a service's database may use; `none` means the service has no database. */
-export const DB_ENGINES = ["postgres", "mysql", "none"] as const;
-export type DbEngine = (typeof DB_ENGINES)[number];
-/** An engine that creates a database. */
-export type SqlEngine = Exclude<DbEngine, "none">;
-
-const BURSTABLE = ["db.t3", "db.t4g"] as const;
-const BURSTABLE_SIZES = ["micro", "small", "medium", "large", "xlarge", "2xlarge"] as const;
-const STANDARD = ["db.m5", "db.m6g", "db.m6i", "db.m7g", "db.r5", "db.r6g", "db.r6i", "db.r7g"] as const;
-const STANDARD_SIZES = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"] as const;
-const classes = (families: readonly string[], sizes: readonly string[]) => families.flatMap((f) => sizes.map((s) => `${f}.${s}`));
-
-/**
- * The RDS instance classes this platform offers per engine family. Every database has
- * Performance Insights on, which RDS for MySQL does not support on `micro` and `small`
- * burstable classes, so MySQL starts at `medium`.
- */
-export const DB_INSTANCE_CLASSES: Readonly<Record<SqlEngine, readonly string[]>> = {
-  postgres: [...classes(BURSTABLE, BURSTABLE_SIZES), ...classes(STANDARD, STANDARD_SIZES)],
-  mysql: [...classes(BURSTABLE, BURSTABLE_SIZES.slice(2)), ...classes(STANDARD, STANDARD_SIZES)],
-};
-
-/**
- * Major versions per engine, only those in RDS standard support (the support calendar in
- * policies/lib/supportCalendar.ts holds their end dates; a test checks this list against
- * it). MySQL 8.0 left standard support on 2026-07-31. Only the major version is pinned:
- * minor versions are upgraded automatically by RDS (`autoMinorVersionUpgrade`).
- */
-export const DB_ENGINE_VERSIONS: Readonly<Record<SqlEngine, readonly string[]>> = {
-  postgres: ["14", "15", "16", "17"],
-  mysql: ["8.4"],
-};
-
-/** The version a database gets when its settings name none (PostgreSQL 16: standard support until 2029-02-28; MySQL 8.4: until 2029-07-31). */
-export const DEFAULT_ENGINE_VERSION: Readonly<Record<SqlEngine, string>> = { postgres: "16", mysql: "8.4" };
-
 const databaseSchema = z
   .object({
+    /**
+     * The database engine of the service's own RDS instance; `none` creates none.
+     * @default - `none` (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
     engine: z.enum(DB_ENGINES).describe(DB_ENGINES.join(" | ")),
+    /**
+     * The RDS instance class (MySQL from `.medium`: Performance Insights needs it).
+     * @default - none: required when `engine` is not `none`.
+     */
     instanceClass: z
       .string()
       .optional()
@@ -50,7 +35,15 @@ const databaseSchema = z
         "postgres: db.t3|db.t4g .micro to .2xlarge, db.m5|m6g|m6i|m7g|r5|r6g|r6i|r7g .large to .16xlarge; " +
           "mysql: the same from .medium (Performance Insights needs it)",
       ),
-    storageGb: z.number().int().min(20).max(65536).default(20).describe("a whole number of GiB from 20 to 65536"),
+    /**
+     * Allocated gp3 storage, in GiB.
+     * @default - 20 (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
+    storageGb: z.number().int().min(20).max(65536).describe("a whole number of GiB from 20 to 65536"),
+    /**
+     * The storage autoscaling ceiling, in GiB.
+     * @default - five times `storageGb`.
+     */
     maxStorageGb: z
       .number()
       .int()
@@ -58,6 +51,10 @@ const databaseSchema = z
       .max(65536)
       .optional()
       .describe("a whole number of GiB from 20 to 65536, at least storageGb (storage autoscaling ceiling)"),
+    /**
+     * The engine's major version (minor versions upgrade automatically).
+     * @default - PostgreSQL 16, MySQL 8.4 (DEFAULT_ENGINE_VERSION, components/data/settings.ts).
+     */
     engineVersion: z
       .union([z.string(), z.number()])
       // YAML and `--config` read 16 and 8.0 as numbers: 16 → "16", 8.0 → "8.0".
@@ -86,29 +83,13 @@ const databaseSchema = z
 // Per-service data settings
 // ---------------------------------------------------------------------------------------
 
-/** How a service mounts the shared EFS configuration file system. */
-export const FILESYSTEM_MODES = ["none", "ro", "rw"] as const;
-export type FilesystemMode = (typeof FILESYSTEM_MODES)[number];
-
-/**
- * The bucket a service owns, by purpose:
- * - `uploads`: user uploads (SSE-KMS, private);
- * - `catalog`: public-facing media served only through CloudFront with origin access control;
- * - `documents`: records kept under Object Lock for the retention of `data.buckets.documentLock`
- *   (COMPLIANCE for 7 years in prod; GOVERNANCE for a short time in dev, so dev can be destroyed).
- */
-export const BUCKET_KINDS = ["none", "uploads", "catalog", "documents"] as const;
-export type BucketKind = (typeof BUCKET_KINDS)[number];
-
 const EVENT_NAME = /^[A-Z][A-Za-z0-9]{2,63}$/;
 const TOPIC_NAME = /^[a-z][a-z0-9.-]{1,62}[a-z0-9]$/;
 const eventList = z
   .array(z.string().regex(EVENT_NAME).describe("an event type in PascalCase, e.g. OrderPlaced"))
-  .default([])
   .describe("a list of event types in PascalCase, e.g. [OrderPlaced]");
 const topicList = z
   .array(z.string().regex(TOPIC_NAME).describe("a Kafka topic name: lower case, digits, . and -, e.g. orders.placed"))
-  .default([])
   .describe("a list of Kafka topic names, e.g. [orders.placed]");
 
 /**
@@ -116,36 +97,77 @@ const topicList = z
  * Kept a plain object schema (refinements live on its fields and in
  * {@link dataProblems}) so it can be merged.
  */
-export const serviceDataSchema = z.object({
-  database: databaseSchema.default({ engine: "none" }),
-  cache: z.boolean().default(false).describe("true | false"),
-  topics: z
-    .object({ produces: topicList, consumes: topicList })
-    .strict()
-    .default({})
-    .describe("produces and consumes: lists of Kafka topic names"),
-  events: z
-    .object({ publishes: eventList, consumes: eventList })
-    .strict()
-    .default({})
-    .describe("publishes and consumes: lists of event types"),
-  filesystem: z.enum(FILESYSTEM_MODES).default("none").describe(FILESYSTEM_MODES.join(" | ")),
-  bucket: z.enum(BUCKET_KINDS).default("none").describe(BUCKET_KINDS.join(" | ")),
-});
-export type ServiceDataSettings = z.output<typeof serviceDataSchema>;
-export type ServiceDataInput = z.input<typeof serviceDataSchema>;
+export const serviceDataSchema = conforms<ServiceDataSettings>()(
+  z.object({
+    /**
+     * The service's own database: engine, class, storage and version.
+     * @default - see its fields.
+     */
+    database: databaseSchema,
+    /**
+     * Whether the service uses the shared Redis (its own ACL user and auth secret).
+     * @default - false (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
+    cache: z.boolean().describe("true | false"),
+    /**
+     * The Kafka topics the service produces and consumes (IAM-authorized on the shared MSK cluster).
+     * @default - see its fields.
+     */
+    topics: z
+      .object({
+        /**
+         * Topics the service writes.
+         * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+         */
+        produces: topicList,
+        /**
+         * Topics the service reads; each must be produced by a service.
+         * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+         */
+        consumes: topicList,
+      })
+      .strict()
+      .describe("produces and consumes: lists of Kafka topic names"),
+    /**
+     * The EventBridge event types the service publishes and consumes (CloudEvents 1.0, docs/events.md).
+     * @default - see its fields.
+     */
+    events: z
+      .object({
+        /**
+         * Event types the service publishes; each has one publisher.
+         * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+         */
+        publishes: eventList,
+        /**
+         * Event types delivered to the service's queue; each must be published by a service.
+         * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+         */
+        consumes: eventList,
+      })
+      .strict()
+      .describe("publishes and consumes: lists of event types"),
+    /**
+     * How the service mounts the shared EFS file system: not at all, read-only or read-write.
+     * @default - `none` (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
+    filesystem: z.enum(FILESYSTEM_MODES).describe(FILESYSTEM_MODES.join(" | ")),
+    /**
+     * The S3 bucket the service owns, by purpose (uploads, CloudFront catalog, Object Lock documents).
+     * @default - `none` (SERVICE_DEFAULTS, stacks/profiles.ts).
+     */
+    bucket: z.enum(BUCKET_KINDS).describe(BUCKET_KINDS.join(" | ")),
+  }),
+);
 
 // ---------------------------------------------------------------------------------------
 // Shared data settings
 // ---------------------------------------------------------------------------------------
 
-/** The Object Lock modes: COMPLIANCE (no one can shorten or remove a retention) and GOVERNANCE (principals with `s3:BypassGovernanceRetention` can). */
-export const OBJECT_LOCK_MODES = ["COMPLIANCE", "GOVERNANCE"] as const;
-export type ObjectLockModeSetting = (typeof OBJECT_LOCK_MODES)[number];
 /** The shortest COMPLIANCE retention of order documents: seven years (platform.md). */
-export const COMPLIANCE_MINIMUM_YEARS = 7;
+const COMPLIANCE_MINIMUM_YEARS = 7;
 /** Days in a year, as the Object Lock policy counts them. */
-export const DAYS_PER_YEAR = 365;
+const DAYS_PER_YEAR = 365;
 
 /**
  * The order documents' default Object Lock retention: a mode and either `years` or
@@ -155,8 +177,21 @@ export const DAYS_PER_YEAR = 365;
  */
 const documentLockSchema = z
   .object({
+    /**
+     * The Object Lock mode: COMPLIANCE (no one can shorten a retention) or GOVERNANCE (a principal with
+     * `s3:BypassGovernanceRetention` can).
+     * @default - dev `GOVERNANCE`, prod `COMPLIANCE` (stacks/profiles.ts).
+     */
     mode: z.enum(OBJECT_LOCK_MODES).describe(OBJECT_LOCK_MODES.join(" | ")),
+    /**
+     * The retention, in years (or set `days`).
+     * @default - prod 7; dev sets `days` instead (stacks/profiles.ts).
+     */
     years: z.number().int().min(1).max(100).optional().describe("a whole number of years from 1 to 100 (or set days instead)"),
+    /**
+     * The retention, in days (or set `years`).
+     * @default - dev 1; prod sets `years` instead (stacks/profiles.ts).
+     */
     days: z.number().int().min(1).max(36500).optional().describe("a whole number of days from 1 to 36500 (or set years instead)"),
   })
   .strict()
@@ -179,74 +214,159 @@ const documentLockSchema = z
     }
   })
   .describe(`mode (${OBJECT_LOCK_MODES.join(" | ")}) and exactly one of years or days; COMPLIANCE keeps at least ${COMPLIANCE_MINIMUM_YEARS} years, and the prod environment needs COMPLIANCE`);
-export type DocumentLockSettings = z.output<typeof documentLockSchema>;
 
-/** MSK Kafka versions the pipeline is built and tested with. */
-export const KAFKA_VERSIONS = ["3.6.0", "3.7.x"] as const;
-
-export const dataSchema = z
-  .object({
-    highAvailability: z
-      .boolean()
-      .describe("true | false (Multi-AZ databases, deletion protection, final snapshots, Redis failover)"),
-    redis: z
-      .object({
-        nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/).describe("an ElastiCache node type such as cache.t4g.small"),
-        nodeCount: z.number().int().min(1).max(6).describe("a whole number from 1 to 6 (a primary plus replicas)"),
-        engineVersion: z.enum(["7.0", "7.1"]).describe("7.0 | 7.1"),
-        snapshotRetentionDays: z.number().int().min(1).max(35).describe("a whole number of days from 1 to 35"),
-      })
-      .strict()
-      .describe("nodeType, nodeCount, engineVersion and snapshotRetentionDays"),
-    kafka: z
-      .object({
-        brokersPerAz: z
-          .number()
-          .int()
-          .min(1)
-          .max(10)
-          .describe("a whole number from 1 to 10 (MSK spreads brokers evenly: the cluster has this many per AZ)"),
-        instanceType: z
-          .string()
-          .regex(/^kafka\.(m5|m7g)\.[a-z0-9]+$/)
-          .describe("an MSK broker type of the m5 or m7g family, e.g. kafka.m7g.large (multi-VPC connectivity for Firehose needs it)"),
-        volumeGb: z.number().int().min(1).max(16384).describe("a whole number of GiB from 1 to 16384"),
-        version: z.enum(KAFKA_VERSIONS).describe(KAFKA_VERSIONS.join(" | ")),
-        partitions: z.number().int().min(1).max(100).describe("a whole number from 1 to 100 (partitions of auto-created topics)"),
-      })
-      .strict()
-      .describe("brokersPerAz, instanceType, volumeGb, version and partitions"),
-    redshift: z
-      .object({
-        baseCapacityRpu: z
-          .number()
-          .int()
-          .min(8)
-          .max(1024)
-          .refine((n) => n % 8 === 0, "is not a multiple of 8")
-          .describe("a multiple of 8 from 8 to 1024 (Redshift Processing Units)"),
-      })
-      .strict()
-      .describe("baseCapacityRpu"),
-    pipeline: z
-      .object({
-        bufferSeconds: z.number().int().min(0).max(900).describe("a whole number of seconds from 0 to 900"),
-        bufferMb: z.number().int().min(1).max(128).describe("a whole number of MiB from 1 to 128"),
-      })
-      .strict()
-      .describe("bufferSeconds and bufferMb"),
-    buckets: z
-      .object({
-        documentLock: documentLockSchema,
-        noncurrentVersionDays: z.number().int().min(1).max(3650).describe("a whole number of days from 1 to 3650"),
-      })
-      .strict()
-      .describe("documentLock and noncurrentVersionDays"),
-    secretRotationDays: z.number().int().min(1).max(90).describe("a whole number of days from 1 to 90"),
-    backupRetentionDays: z.number().int().min(1).max(35).describe("a whole number of days from 1 to 35"),
-  })
-  .strict();
-export type DataSettings = z.output<typeof dataSchema>;
+export const dataSchema = conforms<DataSettings>()(
+  z
+    .object({
+      /**
+       * Multi-AZ databases, deletion protection, final snapshots and Redis failover.
+       * @default - dev false, prod true (stacks/profiles.ts).
+       */
+      highAvailability: z
+        .boolean()
+        .describe("true | false (Multi-AZ databases, deletion protection, final snapshots, Redis failover)"),
+      /**
+       * The shared ElastiCache Redis replication group.
+       * @default - see its fields.
+       */
+      redis: z
+        .object({
+          /**
+           * The cache node type.
+           * @default - dev `cache.t4g.small`, prod `cache.m7g.large` (stacks/profiles.ts).
+           */
+          nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/).describe("an ElastiCache node type such as cache.t4g.small"),
+          /**
+           * Cache nodes: a primary plus replicas (failover needs 2).
+           * @default - dev 1, prod 3 (stacks/profiles.ts).
+           */
+          nodeCount: z.number().int().min(1).max(6).describe("a whole number from 1 to 6 (a primary plus replicas)"),
+          /**
+           * The Redis OSS engine version.
+           * @default - `7.1` in both environments (stacks/profiles.ts).
+           */
+          engineVersion: z.enum(REDIS_VERSIONS).describe(REDIS_VERSIONS.join(" | ")),
+          /**
+           * Days of automatic snapshots kept.
+           * @default - dev 1, prod 14 (stacks/profiles.ts).
+           */
+          snapshotRetentionDays: z.number().int().min(1).max(35).describe("a whole number of days from 1 to 35"),
+        })
+        .strict()
+        .describe("nodeType, nodeCount, engineVersion and snapshotRetentionDays"),
+      /**
+       * The shared MSK cluster.
+       * @default - see its fields.
+       */
+      kafka: z
+        .object({
+          /**
+           * Brokers per AZ (data subnet).
+           * @default - dev 1, prod 2 (stacks/profiles.ts).
+           */
+          brokersPerAz: z
+            .number()
+            .int()
+            .min(1)
+            .max(10)
+            .describe("a whole number from 1 to 10 (MSK spreads brokers evenly: the cluster has this many per AZ)"),
+          /**
+           * The broker instance type.
+           * @default - dev `kafka.m7g.large`, prod `kafka.m7g.xlarge` (stacks/profiles.ts).
+           */
+          instanceType: z
+            .string()
+            .regex(/^kafka\.(m5|m7g)\.[a-z0-9]+$/)
+            .describe("an MSK broker type of the m5 or m7g family, e.g. kafka.m7g.large (multi-VPC connectivity for Firehose needs it)"),
+          /**
+           * Each broker's EBS volume, in GiB.
+           * @default - dev 100, prod 1000 (stacks/profiles.ts).
+           */
+          volumeGb: z.number().int().min(1).max(16384).describe("a whole number of GiB from 1 to 16384"),
+          /**
+           * The Kafka version.
+           * @default - `3.6.0` in both environments (stacks/profiles.ts).
+           */
+          version: z.enum(KAFKA_VERSIONS).describe(KAFKA_VERSIONS.join(" | ")),
+          /**
+           * Partitions of auto-created topics.
+           * @default - dev 3, prod 6 (stacks/profiles.ts).
+           */
+          partitions: z.number().int().min(1).max(100).describe("a whole number from 1 to 100 (partitions of auto-created topics)"),
+        })
+        .strict()
+        .describe("brokersPerAz, instanceType, volumeGb, version and partitions"),
+      /**
+       * The analytics warehouse (Redshift Serverless).
+       * @default - see its fields.
+       */
+      redshift: z
+        .object({
+          /**
+           * The workgroup's base capacity, in Redshift Processing Units.
+           * @default - dev 8, prod 32 (stacks/profiles.ts).
+           */
+          baseCapacityRpu: z
+            .number()
+            .int()
+            .min(8)
+            .max(1024)
+            .refine((n) => n % 8 === 0, "is not a multiple of 8")
+            .describe("a multiple of 8 from 8 to 1024 (Redshift Processing Units)"),
+        })
+        .strict()
+        .describe("baseCapacityRpu"),
+      /**
+       * The Firehose delivery into the data lake.
+       * @default - see its fields.
+       */
+      pipeline: z
+        .object({
+          /**
+           * Firehose's buffering interval, in seconds.
+           * @default - 300 in both environments (stacks/profiles.ts).
+           */
+          bufferSeconds: z.number().int().min(0).max(900).describe("a whole number of seconds from 0 to 900"),
+          /**
+           * Firehose's buffering size, in MiB.
+           * @default - dev 64, prod 128 (stacks/profiles.ts).
+           */
+          bufferMb: z.number().int().min(1).max(128).describe("a whole number of MiB from 1 to 128"),
+        })
+        .strict()
+        .describe("bufferSeconds and bufferMb"),
+      /**
+       * What every bucket shares: noncurrent versions and the order documents' lock.
+       * @default - see its fields.
+       */
+      buckets: z
+        .object({
+          /**
+           * The order documents' default Object Lock retention: a mode and exactly one of years or days.
+           * @default - see its fields.
+           */
+          documentLock: documentLockSchema,
+          /**
+           * Days a noncurrent object version is kept before it expires.
+           * @default - dev 30, prod 365 (stacks/profiles.ts).
+           */
+          noncurrentVersionDays: z.number().int().min(1).max(3650).describe("a whole number of days from 1 to 3650"),
+        })
+        .strict()
+        .describe("documentLock and noncurrentVersionDays"),
+      /**
+       * Days between rotations of the Redis auth secrets.
+       * @default - 30 in both environments (stacks/profiles.ts).
+       */
+      secretRotationDays: z.number().int().min(1).max(90).describe("a whole number of days from 1 to 90"),
+      /**
+       * Days of automated database backups.
+       * @default - dev 7, prod 35 (stacks/profiles.ts).
+       */
+      backupRetentionDays: z.number().int().min(1).max(35).describe("a whole number of days from 1 to 35"),
+    })
+    .strict(),
+);
 
 // ---------------------------------------------------------------------------------------
 // Cross-setting validation

@@ -24,14 +24,14 @@ export interface ExampleValue {
 }
 
 /** The documentation ranges of RFC 5737 (TEST-NET-1, -2 and -3). */
-export const DOCUMENTATION_CIDRS = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"] as const;
+const DOCUMENTATION_CIDRS = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"] as const;
 
 /**
  * Domains that only ever stand for "your domain here": the seed's sample IdP
  * (`company.com`) and the names RFC 2606 and RFC 6761 reserve for documentation and
  * tests.
  */
-export const EXAMPLE_DOMAINS = ["company.com", "example.com", "example.net", "example.org", "example", "test", "invalid"] as const;
+const EXAMPLE_DOMAINS = ["company.com", "example.com", "example.net", "example.org", "example", "test", "invalid"] as const;
 
 /** True for a CIDR inside a documentation range. */
 export function isDocumentationCidr(value: unknown): boolean {

@@ -1,10 +1,6 @@
 export { SettingsError, formatProblems } from "./errors";
-export type { SettingProblem } from "./errors";
-export { ENGINE_NAMESPACES, NAMESPACE, configKeyProblems, configTree, loadSettings, pathText, readPulumiConfig, resolveSettings } from "./load";
-export type { ResolveMode } from "./load";
+export { configKeyProblems, configTree, loadSettings, resolveSettings } from "./load";
 export { EXAMPLE_VALUES, exampleValueProblems } from "./examples";
-export { NAT_STRATEGIES } from "./network";
-export type { NatStrategy } from "./network";
-export { PROFILES, merge } from "./profiles";
-export { ENVIRONMENTS, LOG_RETENTION_DAYS, settingsSchema } from "./schema";
-export type { Environment, Settings, SettingsInput } from "./schema";
+export { merge } from "./profiles";
+export { ENVIRONMENTS, settingsSchema } from "./schema";
+export type { Settings } from "./schema";

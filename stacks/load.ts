@@ -3,26 +3,17 @@ import { z } from "zod";
 import { SettingProblem, SettingsError } from "./errors";
 import { exampleValueProblems } from "./examples";
 import { pathText } from "./paths";
-import { PROFILES, SettingsTree, isTree, merge } from "./profiles";
+import { PROFILES, SERVICE_DEFAULTS, SettingsTree, isTree, merge } from "./profiles";
 import { ENVIRONMENTS, Environment, Settings, settingsSchema } from "./schema";
 
 /** The config namespace of every setting: `platform:<key>`. */
-export const NAMESPACE = "platform";
-
-/**
- * Reads the running program's `platform:*` config into a settings tree. Structured
- * values (set with `pulumi config set --path`) arrive as JSON; scalars are parsed the
- * way `Config.getObject` parses them.
- */
-export function readPulumiConfig(): SettingsTree {
-  return configTree(pulumi.runtime.allConfig());
-}
+const NAMESPACE = "platform";
 
 /**
  * Namespaces whose keys the program does not read but must not reject: the engine's own
  * (`pulumi:disable-default-providers` in `Pulumi.yaml`, `pulumi:tags`).
  */
-export const ENGINE_NAMESPACES = ["pulumi"] as const;
+const ENGINE_NAMESPACES = ["pulumi"] as const;
 
 /** What to set instead of a provider key the program ignores. */
 const INSTEAD: Readonly<Record<string, string>> = {
@@ -137,10 +128,11 @@ export function resolveSettings(stack: string, config: SettingsTree, mode: Resol
       },
     ]);
   }
-  const merged = merge(PROFILES[environment], { ...config, environment });
-  const parsed = settingsSchema.safeParse(merged);
+  // Errors show each service as the stack declared it, not with every default filled in.
+  const declared = merge(PROFILES[environment], { ...config, environment });
+  const parsed = settingsSchema.safeParse(withServiceDefaults(declared, SERVICE_DEFAULTS[environment]));
   if (!parsed.success) {
-    throw new SettingsError(stack, parsed.error.issues.map((issue) => toProblem(issue, merged)));
+    throw new SettingsError(stack, parsed.error.issues.map((issue) => toProblem(issue, declared)));
   }
   const s = parsed.data;
   const examples = exampleValueProblems(s, mode);
@@ -149,6 +141,13 @@ export function resolveSettings(stack: string, config: SettingsTree, mode: Resol
   const availabilityZones =
     s.network.availabilityZones ?? Array.from({ length: s.network.azCount }, (_, i) => `${s.region}${letters[i]}`);
   return { ...s, stack, network: { ...s.network, availabilityZones } };
+}
+
+/** Each service's settings merged over the environment's service defaults; anything not a map is left for the schema to reject. */
+function withServiceDefaults(tree: SettingsTree, defaults: SettingsTree): SettingsTree {
+  const services = tree.services;
+  if (!isTree(services)) return tree;
+  return { ...tree, services: Object.fromEntries(Object.entries(services).map(([name, s]) => [name, isTree(s) ? merge(defaults, s) : s])) };
 }
 
 function isEnvironment(value: unknown): value is Environment {
@@ -194,7 +193,6 @@ function problemText(issue: z.ZodIssue, value: unknown): string {
   }
 }
 
-export { pathText };
 
 function valueAt(tree: unknown, path: ReadonlyArray<string | number>): unknown {
   return path.reduce<unknown>((node, key) => (isTree(node) || Array.isArray(node) ? (node as never)[key] : undefined), tree);

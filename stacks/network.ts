@@ -1,20 +1,7 @@
 import { z } from "zod";
 import { AWS_MIN_PREFIX, MAX_AZ_COUNT, MAX_VPC_PREFIX, MIN_AZ_COUNT } from "../components/network/layout";
+import { NAT_STRATEGIES, NatStrategy } from "../components/network/nat";
 import { cidrProblem, isPrivate, isRfc1918, overlaps, parseCidr } from "../lib/cidr";
-
-/**
- * How private application subnets reach the internet.
- *
- * - `OnePerAz`: one NAT gateway in each AZ's public subnet; each AZ's application
- *   subnet uses its own. Recommended for production: an AZ outage takes out only its
- *   own egress.
- * - `Single`: one NAT gateway in the first AZ, shared by all application subnets.
- *   Cheaper, for development; egress depends on one AZ.
- *
- * There is no `None`: see {@link NAT_NONE_REJECTED}.
- */
-export const NAT_STRATEGIES = ["Single", "OnePerAz"] as const;
-export type NatStrategy = (typeof NAT_STRATEGIES)[number];
 
 /**
  * Why `natStrategy: None` is refused rather than planned: a cluster with no way out
@@ -27,7 +14,7 @@ export const NAT_NONE_REJECTED =
   "is not supported: with no NAT gateway the cluster cannot start, because its nodes pull Istio, add-on and service images from public registries (docker.io, registry.k8s.io, ghcr.io) and call AWS APIs the VPC has no endpoints for (EC2, Elastic Load Balancing, Auto Scaling, EKS)";
 
 /** A string that must be an IPv4 CIDR; `what` says which kind, for the error message. */
-export function cidrString(what: string) {
+function cidrString(what: string) {
   return z
     .string()
     .superRefine((text, ctx) => {
@@ -39,6 +26,10 @@ export function cidrString(what: string) {
 
 export const networkSchema = z
   .object({
+    /**
+     * The VPC's IPv4 block; it is carved into the application, public and data tiers.
+     * @default - `10.0.0.0/16` in both environments (stacks/profiles.ts).
+     */
     cidr: cidrString(
       `a private IPv4 CIDR (10/8, 172.16/12, 192.168/16 or 100.64/10) with a prefix from /${AWS_MIN_PREFIX} to /${MAX_VPC_PREFIX}, e.g. 10.0.0.0/16`,
     ).superRefine((text, ctx) => {
@@ -55,16 +46,28 @@ export const networkSchema = z
         ctx.addIssue({ code: "custom", message: "is not a private range" });
       }
     }),
+    /**
+     * How many Availability Zones the subnets span (one subnet per tier and AZ).
+     * @default - 3 in both environments (stacks/profiles.ts).
+     */
     azCount: z
       .number()
       .int()
       .min(MIN_AZ_COUNT)
       .max(MAX_AZ_COUNT)
       .describe(`a whole number from ${MIN_AZ_COUNT} to ${MAX_AZ_COUNT}`),
+    /**
+     * The AZ names, in order; AZ i always takes slot i of each tier, so adding one moves nothing.
+     * @default - the first `azCount` AZs of the region: `<region>a`, `<region>b`, ...
+     */
     availabilityZones: z
       .array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/).describe("an AZ name such as us-east-1a"))
       .optional()
       .describe("a list of azCount distinct AZ names in the stack's region, e.g. [us-east-1a, us-east-1b, us-east-1c]"),
+    /**
+     * How the application subnets reach the internet: one NAT gateway per AZ, or one shared.
+     * @default - dev `Single`, prod `OnePerAz` (stacks/profiles.ts).
+     */
     natStrategy: z
       .string()
       .superRefine((value, ctx) => {
@@ -75,6 +78,10 @@ export const networkSchema = z
       })
       .transform((value) => value as NatStrategy)
       .describe(NAT_STRATEGIES.join(" | ")),
+    /**
+     * The Kubernetes service IP range (EKS `serviceIpv4Cidr`), outside the VPC.
+     * @default - `172.20.0.0/16` in both environments (stacks/profiles.ts).
+     */
     serviceCidr: cidrString(
       "an RFC 1918 IPv4 CIDR from /12 to /24 that does not overlap network.cidr, e.g. 172.20.0.0/16",
     ).superRefine((text, ctx) => {
@@ -103,4 +110,3 @@ export const networkSchema = z
     }
   });
 
-export type NetworkSettingsInput = z.input<typeof networkSchema>;

@@ -20,11 +20,24 @@ const shared: SettingsTree = {
     minSize: 5,
     maxSize: 6,
     autoscalingServiceLinkedRole: "create",
+    privateAccessCidrs: [],
   },
   mesh: {
     istioVersion: "1.31.0",
+    // seed 004: 100 rps with a burst of 200, per gateway pod.
+    rateLimit: { requestsPerSecond: 100, burst: 200 },
   },
   tags: { extra: {} },
+  // The stack file sets edge.domain and edge.hostedZoneId; the host names and limits are shared.
+  edge: {
+    apiHost: "api",
+    cdnHost: "cdn",
+    catalogCertificate: "Custom",
+    wafRateLimit: 2000,
+    idleTimeoutSeconds: 60,
+  },
+  // The stack file declares the services (platform:services); SERVICE_DEFAULTS fills each one.
+  services: {},
   // The data settings both environments share; each profile adds its own sizes and HA.
   data: {
     redis: { engineVersion: "7.1" },
@@ -41,8 +54,6 @@ const shared: SettingsTree = {
 export const PROFILES: Record<Environment, SettingsTree> = {
   dev: merge(shared, {
     network: { natStrategy: "Single" },
-    // Four nodes: Prometheus, Alertmanager, Grafana and the operator (with their sidecars) do not fit on three.
-    cluster: { instanceType: "t3.medium", minSize: 5, desiredSize: 5 },
     mesh: { tracingSamplingPercent: 100, ingressHosts: ["api.dev.platform.internal"] },
     logRetentionDays: 30,
     protectStateful: false,
@@ -82,6 +93,37 @@ export const PROFILES: Record<Environment, SettingsTree> = {
     observability: { prometheus: { retentionDays: 30, storageGiB: 100, replicas: 2, memory: "1Gi" } },
   }),
 };
+
+/**
+ * The defaults of every service under `services.<name>`, per environment: the stack's
+ * settings for a service are merged over these before validation (a service's map key is
+ * its name, so these cannot sit in {@link PROFILES}).
+ */
+export const SERVICE_DEFAULTS: Record<Environment, SettingsTree> = {
+  dev: serviceDefaults(),
+  prod: serviceDefaults(),
+};
+
+function serviceDefaults(): SettingsTree {
+  return {
+    replicas: { min: 2, max: 6 },
+    cpu: "250m",
+    memory: "256Mi",
+    callers: [],
+    egressHosts: [],
+    egressCidrs: [],
+    env: {},
+    secrets: [],
+    livenessPath: "/healthz",
+    readinessPath: "/ready",
+    database: { engine: "none", storageGb: 20 },
+    cache: false,
+    topics: { produces: [], consumes: [] },
+    events: { publishes: [], consumes: [] },
+    filesystem: "none",
+    bucket: "none",
+  };
+}
 
 /**
  * Deep-merges `over` onto `base`: objects merge key by key, anything else (arrays

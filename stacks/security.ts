@@ -8,15 +8,17 @@ import { z } from "zod";
  *   administrator, Control Tower) or from another stack in the same account; this stack
  *   creates none, so dev and prod in one account do not collide.
  */
-export const ACCOUNT_SERVICES = ["create", "existing"] as const;
-export type AccountServices = (typeof ACCOUNT_SERVICES)[number];
+const ACCOUNT_SERVICES = ["create", "existing"] as const;
 
 /** The audit, detection and alarm settings (platform.md, "Shared services"). */
 export const securitySchema = z
   .object({
+    /**
+     * `create`: this stack creates the account's CloudTrail trail, GuardDuty detector, AWS Config
+     * recorder and Security Hub (one stack per account and region); `existing`: another owner has them.
+     * @default - dev `existing`, prod `create` (stacks/profiles.ts).
+     */
     accountServices: z.enum(ACCOUNT_SERVICES).describe(ACCOUNT_SERVICES.join(" | ")),
   })
   .strict()
   .describe("accountServices (create | existing)");
-
-export type SecuritySettings = z.output<typeof securitySchema>;

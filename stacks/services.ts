@@ -1,15 +1,18 @@
 import { z } from "zod";
+import { ServiceDataSettings } from "../components/data/settings";
+import { Workload, cpuMillis, routePrefix } from "../components/microservice/workload";
 import { DNS_NAME, publicCidrSchema } from "./compute";
+import { conforms } from "./conforms";
 import { serviceDataSchema } from "./data";
 
 /** A service name: a DNS label (it names the namespace, service account and IAM role). */
-export const SERVICE_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
+const SERVICE_NAME = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
 /** Namespaces a service may not take: the cluster's and the mesh's own. */
-export const RESERVED_NAMES = ["default", "kube-system", "kube-public", "kube-node-lease", "istio-system", "istio-ingress"] as const;
+const RESERVED_NAMES = ["default", "kube-system", "kube-public", "kube-node-lease", "istio-system", "istio-ingress"] as const;
 /** Ports the Istio sidecar listens on inside every pod. */
-export const SIDECAR_PORTS = { from: 15000, to: 15090 } as const;
+const SIDECAR_PORTS = { from: 15000, to: 15090 } as const;
 /** Env var names that look like they carry a secret; those belong under `secrets`. */
-export const SECRET_LIKE_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY)/i;
+const SECRET_LIKE_ENV = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY)/i;
 
 /** Why an image reference is not pinned, or `undefined` when it is pinned by tag or digest. */
 export function imageProblem(image: string): string | undefined {
@@ -46,71 +49,129 @@ const httpPath = z
   .regex(/^\/[A-Za-z0-9._~\/-]*$/)
   .describe("an absolute HTTP path such as /healthz");
 
-/** One service's settings, as `services.<name>` holds them; the data tier adds its fields. */
-export const serviceSchema = z
-  .object({
-    image: z
-      .string()
-      .superRefine((image, ctx) => {
-        const problem = imageProblem(image);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      })
-      .describe("an image pinned by tag or digest, e.g. ghcr.io/acme/user:1.4.2 or ghcr.io/acme/user@sha256:<64 hex> (never latest, never untagged)"),
-    port: z
-      .number()
-      .int()
-      .min(1024)
-      .max(65535)
-      .refine((p) => p < SIDECAR_PORTS.from || p > SIDECAR_PORTS.to, "is an Istio sidecar port")
-      .describe(`a whole number from 1024 to 65535, outside the sidecar's ${SIDECAR_PORTS.from}-${SIDECAR_PORTS.to}`),
-    replicas: z
-      .object({
-        min: z.number().int().min(2).max(50).default(2).describe("a whole number from 2 to 50"),
-        max: z.number().int().min(2).max(50).default(6).describe("a whole number from 2 to 50, at least replicas.min"),
-      })
-      .strict()
-      .default({})
-      .describe("min and max, for the HPA"),
-    cpu: cpuQuantity.default("250m"),
-    memory: memoryQuantity.default("256Mi"),
-    pathPrefix: z
-      .string()
-      .regex(/^\/[a-z0-9-]+(\/[a-z0-9-]+)*$/)
-      .optional()
-      .describe("a path such as /users (lowercase segments, no trailing slash) that no other service's prefix contains or extends"),
-    callers: z
-      .array(z.string().describe("the name of another declared service"))
-      .default([])
-      .describe("the names of the declared services allowed to call this one"),
-    egressHosts: z
-      .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.stripe.com"))
-      .default([])
-      .describe("external DNS names reached over TLS on 443, one ServiceEntry each"),
-    egressCidrs: z
-      .array(egressCidr)
-      .default([])
-      .describe("the public IPv4 CIDRs the egressHosts resolve to, as their providers publish them: a NetworkPolicy cannot name hosts, so the pods reach only these blocks on 443"),
-    env: z
-      .record(
-        z.string(),
-        z.union([z.string(), z.number(), z.boolean()]).transform(String).describe("a non-secret value"),
-      )
-      .default({})
-      .describe("non-secret environment variables: NAME: value"),
-    secrets: z
-      .array(z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/).describe("a Secrets Manager secret name, e.g. platform-prod/order/payment-api-key"))
-      .default([])
-      .describe("Secrets Manager secret names mounted as files under /mnt/secrets"),
-    livenessPath: httpPath.default("/healthz"),
-    readinessPath: httpPath.default("/ready"),
-  })
-  .merge(serviceDataSchema)
-  .strict();
+/**
+ * One service's settings, as `services.<name>` holds them: its workload (what
+ * MicroservicePod reads) and, merged in, its data needs (what DataTier reads).
+ */
+export const serviceSchema = conforms<Workload & ServiceDataSettings>()(
+  z
+    .object({
+      /**
+       * The container image, pinned by tag or digest.
+       * @default - none: each service sets it.
+       */
+      image: z
+        .string()
+        .superRefine((image, ctx) => {
+          const problem = imageProblem(image);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        })
+        .describe("an image pinned by tag or digest, e.g. ghcr.io/acme/user:1.4.2 or ghcr.io/acme/user@sha256:<64 hex> (never latest, never untagged)"),
+      /**
+       * The port the container serves HTTP on, also the Service's port.
+       * @default - none: each service sets it.
+       */
+      port: z
+        .number()
+        .int()
+        .min(1024)
+        .max(65535)
+        .refine((p) => p < SIDECAR_PORTS.from || p > SIDECAR_PORTS.to, "is an Istio sidecar port")
+        .describe(`a whole number from 1024 to 65535, outside the sidecar's ${SIDECAR_PORTS.from}-${SIDECAR_PORTS.to}`),
+      /**
+       * The HPA's bounds (at least 2 for the PodDisruptionBudget).
+       * @default - see its fields.
+       */
+      replicas: z
+        .object({
+          /**
+           * The fewest replicas.
+           * @default - 2 (SERVICE_DEFAULTS, stacks/profiles.ts).
+           */
+          min: z.number().int().min(2).max(50).describe("a whole number from 2 to 50"),
+          /**
+           * The most replicas the HPA scales to.
+           * @default - 6 (SERVICE_DEFAULTS, stacks/profiles.ts).
+           */
+          max: z.number().int().min(2).max(50).describe("a whole number from 2 to 50, at least replicas.min"),
+        })
+        .strict()
+        .describe("min and max, for the HPA"),
+      /**
+       * The container's CPU request (a Kubernetes quantity; no CPU limit).
+       * @default - `250m` (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
+      cpu: cpuQuantity,
+      /**
+       * The container's memory request and limit (a Kubernetes quantity).
+       * @default - `256Mi` (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
+      memory: memoryQuantity,
+      /**
+       * The API path prefix the ALB and the gateway route to the service.
+       * @default - `/<service name>`.
+       */
+      pathPrefix: z
+        .string()
+        .regex(/^\/[a-z0-9-]+(\/[a-z0-9-]+)*$/)
+        .optional()
+        .describe("a path such as /users (lowercase segments, no trailing slash) that no other service's prefix contains or extends"),
+      /**
+       * The declared services allowed to call this one (AuthorizationPolicy, NetworkPolicy, Sidecar).
+       * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
+      callers: z
+        .array(z.string().describe("the name of another declared service"))
+        .describe("the names of the declared services allowed to call this one"),
+      /**
+       * External DNS names reached over TLS on 443, one ServiceEntry each.
+       * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
+      egressHosts: z
+        .array(z.string().regex(DNS_NAME).describe("a lowercase DNS name without wildcards, e.g. api.stripe.com"))
+        .describe("external DNS names reached over TLS on 443, one ServiceEntry each"),
+      /**
+       * The public CIDRs the egress hosts resolve to: a NetworkPolicy cannot name hosts.
+       * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
+      egressCidrs: z
+        .array(egressCidr)
+        .describe("the public IPv4 CIDRs the egressHosts resolve to, as their providers publish them: a NetworkPolicy cannot name hosts, so the pods reach only these blocks on 443"),
+      /**
+       * Non-secret environment variables (names that look secret are refused: use `secrets`).
+       * @default - none (`{}`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
+      env: z
+        .record(
+          z.string(),
+          z.union([z.string(), z.number(), z.boolean()]).transform(String).describe("a non-secret value"),
+        )
+        .describe("non-secret environment variables: NAME: value"),
+      /**
+       * Secrets Manager secret names mounted as files under /mnt/secrets.
+       * @default - none (`[]`) (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
+      secrets: z
+        .array(z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/).describe("a Secrets Manager secret name, e.g. platform-prod/order/payment-api-key"))
+        .describe("Secrets Manager secret names mounted as files under /mnt/secrets"),
+      /**
+       * The HTTP path of the liveness and startup probes.
+       * @default - `/healthz` (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
+      livenessPath: httpPath,
+      /**
+       * The HTTP path of the readiness probe.
+       * @default - `/ready` (SERVICE_DEFAULTS, stacks/profiles.ts).
+       */
+      readinessPath: httpPath,
+    })
+    .merge(serviceDataSchema)
+    .strict(),
+);
 
 /** The `services` map: service name → settings. Cross-service rules are checked here. */
 export const servicesSchema = z
   .record(z.string(), serviceSchema)
-  .default({})
   .superRefine((services, ctx) => {
     const names = Object.keys(services);
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -160,33 +221,8 @@ export const servicesSchema = z
     });
   });
 
-export type ServiceSettings = z.output<typeof serviceSchema>;
-export type ServicesSettings = z.output<typeof servicesSchema>;
-
-/** The route prefix of a service: its `pathPrefix`, or `/<name>`. */
-export function routePrefix(name: string, pathPrefix: string | undefined): string {
-  return pathPrefix ?? `/${name}`;
-}
-
 /** Two prefixes collide when they are equal or one is a path-segment prefix of the other. */
 export function prefixesCollide(a: string, b: string): boolean {
   const [x, y] = [a.toLowerCase(), b.toLowerCase()];
   return x === y || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
-}
-
-/** Millicores of a CPU quantity (`250m` → 250, `1.5` → 1500). */
-export function cpuMillis(quantity: string): number {
-  return quantity.endsWith("m") ? Number(quantity.slice(0, -1)) : Math.round(Number(quantity) * 1000);
-}
-
-/** Mebibytes of a memory quantity (`256Mi` → 256, `1Gi` → 1024). */
-export function memoryMiB(quantity: string): number {
-  return quantity.endsWith("Gi") ? Number(quantity.slice(0, -2)) * 1024 : Number(quantity.slice(0, -2));
-}
-
-/** The services that list `name` among their callers: the ones `name` may call. */
-export function calleesOf(name: string, services: ServicesSettings): string[] {
-  return Object.keys(services)
-    .filter((other) => services[other].callers.includes(name))
-    .sort();
 }

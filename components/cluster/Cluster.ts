@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { EKS_VERSIONS, EksVersion, ServiceLinkedRoleMode } from "../../stacks/compute";
+import { ServiceLinkedRoleMode } from "./iam";
 import { AwsIdentity } from "../shared/identity";
 import { ClusterAddons } from "./ClusterAddons";
 import { ClusterAutoscaler } from "./ClusterAutoscaler";
@@ -12,6 +12,7 @@ import { createClusterOidc } from "./irsa";
 import { createClusterKeys } from "./keys";
 import { createNodeGroup } from "./nodes";
 import { PodSecurityGroupMode } from "./podSecurityGroups";
+import { EKS_VERSIONS, EksVersion } from "./versions";
 
 export interface ClusterArgs {
   /** The EKS cluster name, e.g. `platform-prod` (the subnets are tagged for it). */

@@ -14,7 +14,7 @@ export interface ClusterAddonsArgs {
  * The CPU and memory requests of each add-on's containers, explicit so the capacity
  * policy reads what the scheduler reserves (the charts' own defaults, written down).
  */
-export const ADDON_REQUESTS = {
+const ADDON_REQUESTS = {
   metricsServer: { cpu: "100m", memory: "200Mi" },
   secretsStoreDriver: { cpu: "50m", memory: "100Mi" },
   secretsStoreRegistrar: { cpu: "10m", memory: "20Mi" },
@@ -28,7 +28,7 @@ function resources(requests: { cpu: string; memory: string }): Record<string, un
 }
 
 /** The values of each in-cluster add-on: HA where it matters, nothing on by accident, explicit requests. */
-export function addonValues(): Record<"metricsServer" | "secretsStore" | "awsProvider", Record<string, unknown>> {
+function addonValues(): Record<"metricsServer" | "secretsStore" | "awsProvider", Record<string, unknown>> {
   return {
     metricsServer: {
       replicas: 2,

@@ -5,14 +5,14 @@ import { irsaTrustPolicy } from "../shared/iam";
 import { CLUSTER_AUTOSCALER, clusterAutoscalerImageTag } from "./charts";
 
 /** Where the autoscaler runs: `kube-system`, a system namespace (no sidecar, no app NetworkPolicies). */
-export const CLUSTER_AUTOSCALER_NAMESPACE = "kube-system";
+const CLUSTER_AUTOSCALER_NAMESPACE = "kube-system";
 /** The autoscaler's service account, the subject its IRSA role trusts. */
-export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = "cluster-autoscaler";
+const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = "cluster-autoscaler";
 /** The pods' CPU and memory requests (the capacity policy reads them from the values). */
-export const CLUSTER_AUTOSCALER_REQUESTS = { cpu: "100m", memory: "300Mi" } as const;
+const CLUSTER_AUTOSCALER_REQUESTS = { cpu: "100m", memory: "300Mi" } as const;
 
 /** The read-only calls the autoscaler makes to discover groups, instance types and templates (any resource). */
-export const AUTOSCALER_DESCRIBE_ACTIONS = [
+const AUTOSCALER_DESCRIBE_ACTIONS = [
   "autoscaling:DescribeAutoScalingGroups",
   "autoscaling:DescribeAutoScalingInstances",
   "autoscaling:DescribeLaunchConfigurations",
@@ -23,9 +23,9 @@ export const AUTOSCALER_DESCRIBE_ACTIONS = [
   "ec2:GetInstanceTypesFromInstanceRequirements",
 ] as const;
 /** The calls that change capacity: allowed only on groups tagged for this cluster's autoscaler. */
-export const AUTOSCALER_SCALE_ACTIONS = ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"] as const;
+const AUTOSCALER_SCALE_ACTIONS = ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"] as const;
 
-export interface ClusterAutoscalerPolicyArgs {
+interface ClusterAutoscalerPolicyArgs {
   /** The EKS cluster name (the ASG tag `k8s.io/cluster-autoscaler/<cluster>` carries it). */
   readonly clusterName: string;
   /** The managed node groups the autoscaler may describe (`eks:DescribeNodegroup`). */
@@ -39,7 +39,7 @@ export interface ClusterAutoscalerPolicyArgs {
  * EKS puts on a managed node group's group (`k8s.io/cluster-autoscaler/enabled=true`,
  * `k8s.io/cluster-autoscaler/<cluster>=owned`).
  */
-export function clusterAutoscalerPolicy(args: ClusterAutoscalerPolicyArgs): Record<string, unknown> {
+function clusterAutoscalerPolicy(args: ClusterAutoscalerPolicyArgs): Record<string, unknown> {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -61,7 +61,7 @@ export function clusterAutoscalerPolicy(args: ClusterAutoscalerPolicyArgs): Reco
   };
 }
 
-export interface ClusterAutoscalerValuesArgs {
+interface ClusterAutoscalerValuesArgs {
   /** The EKS cluster name, for auto-discovery. */
   readonly clusterName: pulumi.Input<string>;
   /** The region of the Auto Scaling groups. */
@@ -80,7 +80,7 @@ export interface ClusterAutoscalerValuesArgs {
  * `restricted`, a PDB when there is more than one replica, and scale-down of nodes whose
  * pods use `emptyDir` (the services' `/tmp`).
  */
-export function clusterAutoscalerValues(args: ClusterAutoscalerValuesArgs): Record<string, unknown> {
+function clusterAutoscalerValues(args: ClusterAutoscalerValuesArgs): Record<string, unknown> {
   return {
     cloudProvider: "aws",
     awsRegion: args.region,

@@ -64,7 +64,7 @@ export const CLUSTER_AUTOSCALER: PinnedChart = {
  * Kubernetes minor it is named after, so the tag must match the cluster's version (latest
  * patch of each line promoted to registry.k8s.io/autoscaling/cluster-autoscaler, 2026-07).
  */
-export const CLUSTER_AUTOSCALER_IMAGE_TAGS: Readonly<Record<string, string>> = {
+const CLUSTER_AUTOSCALER_IMAGE_TAGS: Readonly<Record<string, string>> = {
   "1.32": "v1.32.5",
   "1.33": "v1.33.5",
   "1.34": "v1.34.4",

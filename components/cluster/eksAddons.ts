@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { EksAddonName } from "../../stacks/compute";
+import type { EksAddonName } from "./versions";
 import { ClusterOidc, createClusterIrsaRole } from "./irsa";
 import type { PodSecurityGroupMode } from "./podSecurityGroups";
 

@@ -1,5 +1,14 @@
 /* The OIDC provider's thumbprint. Trust policies and managed-policy ARNs: ../shared/iam.ts. */
 
+/**
+ * Where the Auto Scaling service-linked role (`AWSServiceRoleForAutoScaling`), which the
+ * node volumes key names, comes from: `create` makes it (a fresh account has none, and KMS
+ * rejects a key policy naming a principal that does not exist); `existing` uses the one
+ * the account already has (IAM refuses to create it twice, e.g. for a second stack).
+ */
+export const SERVICE_LINKED_ROLE_MODES = ["create", "existing"] as const;
+export type ServiceLinkedRoleMode = (typeof SERVICE_LINKED_ROLE_MODES)[number];
+
 /** What the thumbprint is chosen from: the fields of `tls.getCertificate`'s certificates. */
 export interface ChainCertificate {
   readonly subject: string;

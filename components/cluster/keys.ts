@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ServiceLinkedRoleMode } from "../../stacks/compute";
+import type { ServiceLinkedRoleMode } from "./iam";
 import type { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 

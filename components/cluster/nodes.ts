@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { managedPolicyArn, serviceTrustPolicy } from "../shared/iam";
 
 /** The only managed policies a node needs: joining the cluster and pulling from ECR (the CNI has its own IRSA role). */
-export const NODE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly"] as const;
+const NODE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly"] as const;
 
 export interface NodeGroupArgs {
   /** The cluster the nodes join. */

@@ -7,10 +7,10 @@ import { kafkaResourceArn } from "./Kafka";
 import { SecureBucket } from "./SecureBucket";
 
 /** The Redshift Serverless port. */
-export const REDSHIFT_PORT = 5439;
+const REDSHIFT_PORT = 5439;
 
 /** The audit logs the namespace exports to CloudWatch Logs. */
-export const REDSHIFT_LOG_EXPORTS = ["userlog", "connectionlog", "useractivitylog"] as const;
+const REDSHIFT_LOG_EXPORTS = ["userlog", "connectionlog", "useractivitylog"] as const;
 
 /**
  * The log group Redshift Serverless exports a log type of a namespace to,

@@ -7,7 +7,7 @@ import { policyDocument, serviceTrustPolicy } from "../shared/iam";
 import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup } from "./common";
 
 /** The Redis port. */
-export const REDIS_PORT = 6379;
+const REDIS_PORT = 6379;
 
 /**
  * The rotation Lambda's runtime. nodejs20.x reached Lambda deprecation on 2026-04-30

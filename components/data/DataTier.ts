@@ -1,32 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DataSettings, ServiceDataSettings } from "../../stacks/data";
-import type { ClusterRef } from "../cluster/Cluster";
+import type { DataSettings } from "./settings";
 import type { AwsIdentity } from "../shared/identity";
 import { ServiceDataBinding, ServiceDataOutputs, createBindings } from "./bindings";
+import type { DataCluster, DataService } from "./common";
 import type { CdnDistribution, CloudFrontEdgeOptions } from "./SecureBucket";
 import { createServiceBuckets, createServiceDatabases, createServiceKeys } from "./serviceStores";
 import { createSharedStores } from "./sharedStores";
-
-/** One service as the data tier sees it: its settings and the identity the compute tier made for it. */
-export interface DataService {
-  /** The service's data settings. */
-  readonly settings: ServiceDataSettings;
-  /** Its IRSA role's ARN (key policy, bus policy). */
-  readonly roleArn: pulumi.Input<string>;
-  /** Its IRSA role's name (the policy attachment). */
-  readonly roleName: pulumi.Input<string>;
-  /**
-   * Its pods' own security group (security groups for pods).
-   * @default - the application tier's shared group (`appSecurityGroupId`).
-   */
-  readonly podSecurityGroupId?: pulumi.Input<string>;
-}
-
-/** The EKS cluster, for the EFS CSI driver. */
-export interface DataCluster extends ClusterRef {
-  /** The nodes' IAM role: the principal EFS mounts (`iam` mount option) are made as. */
-  readonly nodeRoleArn: pulumi.Input<string>;
-}
 
 export interface DataTierArgs {
   /** The account, partition and region. */

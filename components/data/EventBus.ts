@@ -34,7 +34,7 @@ export function eventRoutes(services: Readonly<Record<string, { events: { publis
 }
 
 /** The event pattern of a route's rule: its publisher's source and its type. */
-export function eventPattern(route: EventRoute): string {
+function eventPattern(route: EventRoute): string {
   return JSON.stringify({ source: [eventSource(route.publisher)], "detail-type": [route.event] });
 }
 

@@ -16,7 +16,7 @@ export function bucketName(prefix: string, role: string, suffix: string): string
 }
 
 /** The statement every bucket policy starts with: deny any request not made over TLS. */
-export function denyInsecureTransport(bucketArn: pulumi.Input<string>): Record<string, unknown> {
+function denyInsecureTransport(bucketArn: pulumi.Input<string>): Record<string, unknown> {
   return {
     Sid: "DenyInsecureTransport",
     Effect: "Deny",
@@ -33,7 +33,7 @@ export function denyInsecureTransport(bucketArn: pulumi.Input<string>): Record<s
  * - `SSE-S3`: Amazon S3-managed keys, only for a bucket whose writer accepts nothing
  *   else: Elastic Load Balancing delivers ALB access logs only to SSE-S3 buckets.
  */
-export type BucketEncryption = "SSE-KMS" | "SSE-S3";
+type BucketEncryption = "SSE-KMS" | "SSE-S3";
 
 /** The catalog distribution's edge protection, from the public edge (all in us-east-1). */
 export interface CloudFrontEdgeOptions {

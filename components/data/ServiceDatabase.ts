@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_ENGINE_VERSION, SqlEngine } from "../../stacks/data";
 import { DataPlacement, TrafficSource, createLogGroup, createStoreSecurityGroup } from "./common";
+import { DEFAULT_ENGINE_VERSION, SqlEngine } from "./settings";
 
 /** What differs between the engines: port, TLS parameter, log exports, parameter family. */
-export interface EngineProfile {
+interface EngineProfile {
   readonly engine: SqlEngine;
   readonly port: number;
   /** The parameter-group family for a major version, e.g. `postgres16`, `mysql8.4`. */
@@ -16,7 +16,7 @@ export interface EngineProfile {
 }
 
 /** The engine's profile at `version` (a major version, e.g. `16` or `8.4`). */
-export function engineProfile(engine: SqlEngine, version: string): EngineProfile {
+function engineProfile(engine: SqlEngine, version: string): EngineProfile {
   if (engine === "postgres") {
     return {
       engine,
@@ -53,12 +53,12 @@ export function rdsLogGroupName(identifier: string, log: string): string {
 }
 
 /** The database name inside the instance: `<service>_db` (SQL-safe, never a reserved word). */
-export function databaseName(service: string): string {
+function databaseName(service: string): string {
   return `${service.replace(/[^a-zA-Z0-9]/g, "_")}_db`;
 }
 
 /** The database user a service connects as with IAM authentication. */
-export function iamDbUser(service: string): string {
+function iamDbUser(service: string): string {
   return `${service.replace(/[^a-zA-Z0-9]/g, "_")}_app`;
 }
 

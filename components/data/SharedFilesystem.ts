@@ -1,17 +1,17 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { FilesystemMode } from "../../stacks/data";
 import { accountRoot } from "../shared/identity";
 import { createKmsKey } from "../shared/kms";
 import { policyDocument } from "../shared/iam";
 import { DataPlacement, TrafficSource, createStoreSecurityGroup } from "./common";
+import type { FilesystemMode } from "./settings";
 
 /** The NFS port. */
-export const NFS_PORT = 2049;
+const NFS_PORT = 2049;
 /** Where the shared configuration lives on the file system (never `/`). */
-export const SHARED_CONFIG_PATH = "/shared-config";
+const SHARED_CONFIG_PATH = "/shared-config";
 /** The group every access point's POSIX user belongs to; the directory is group-owned. */
-export const SHARED_GID = 10_000;
+const SHARED_GID = 10_000;
 
 /**
  * A service's POSIX uid on the file system: stable across adding and removing services

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ServiceDataSettings, SqlEngine } from "../../stacks/data";
+import type { ServiceDataSettings, SqlEngine } from "./settings";
 import type { AwsIdentity } from "../shared/identity";
 import type { Cache } from "./Cache";
 import type { EventBus } from "./EventBus";

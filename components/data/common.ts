@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsIdentity } from "../shared/identity";
-import type { DataService } from "./DataTier";
+import type { ServiceDataSettings } from "./settings";
+import type { ClusterRef } from "../cluster/Cluster";
 
 /** What every data-tier component shares: where it lives and how it is named and kept. */
 export interface DataPlacement {
@@ -83,4 +84,25 @@ export function createLogGroup(
   opts: pulumi.CustomResourceOptions,
 ): aws.cloudwatch.LogGroup {
   return new aws.cloudwatch.LogGroup(name, { name: args.logName, kmsKeyId: args.kmsKeyArn, retentionInDays: args.retentionDays }, opts);
+}
+
+/** One service as the data tier sees it: its settings and the identity the compute tier made for it. */
+export interface DataService {
+  /** The service's data settings. */
+  readonly settings: ServiceDataSettings;
+  /** Its IRSA role's ARN (key policy, bus policy). */
+  readonly roleArn: pulumi.Input<string>;
+  /** Its IRSA role's name (the policy attachment). */
+  readonly roleName: pulumi.Input<string>;
+  /**
+   * Its pods' own security group (security groups for pods).
+   * @default - the application tier's shared group (`appSecurityGroupId`).
+   */
+  readonly podSecurityGroupId?: pulumi.Input<string>;
+}
+
+/** The EKS cluster, for the EFS CSI driver. */
+export interface DataCluster extends ClusterRef {
+  /** The nodes' IAM role: the principal EFS mounts (`iam` mount option) are made as. */
+  readonly nodeRoleArn: pulumi.Input<string>;
 }

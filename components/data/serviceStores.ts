@@ -1,11 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { DataSettings } from "../../stacks/data";
+import type { DataSettings } from "./settings";
 import { managedPolicyArn, serviceTrustPolicy } from "../shared/iam";
 import type { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 import { DataPlacement, trafficSources } from "./common";
-import type { DataService } from "./DataTier";
+import type { DataService } from "./common";
 import { CloudFrontEdgeOptions, SecureBucket } from "./SecureBucket";
 import { ServiceDatabase } from "./ServiceDatabase";
 

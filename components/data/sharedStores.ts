@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DataSettings } from "../../stacks/data";
+import type { DataSettings } from "./settings";
 import { AnalyticsPipeline } from "./AnalyticsPipeline";
 import { Cache } from "./Cache";
 import { DataPlacement, trafficSources } from "./common";
-import type { DataCluster, DataService } from "./DataTier";
+import type { DataCluster, DataService } from "./common";
 import { EfsCsiDriver } from "./EfsCsiDriver";
 import { EventBus, EventRoute, eventRoutes } from "./EventBus";
 import { Kafka } from "./Kafka";

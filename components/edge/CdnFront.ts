@@ -20,11 +20,8 @@ export interface CdnFrontArgs {
   readonly wafRateLimit: number;
   /** Retention of the WAF and access log groups, in days. */
   readonly logRetentionDays: number;
-  /**
-   * Keep the key and log groups on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protect?: boolean;
+  /** Keep the key and log groups on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protect: boolean;
 }
 
 /**
@@ -50,7 +47,7 @@ export class CdnFront extends pulumi.ComponentResource {
   constructor(name: string, args: CdnFrontArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:CdnFront", name, {}, opts);
     const child = { parent: this };
-    const stateful = { parent: this, protect: args.protect ?? false };
+    const stateful = { parent: this, protect: args.protect };
     const identity: AwsIdentity = { ...args.identity, region: CLOUDFRONT_REGION };
     const key = createKmsKey(
       `${name}-logs-key`,

@@ -14,7 +14,7 @@ import { LBC, LOAD_BALANCER_CONTROLLER, controllerPolicy, controllerValues } fro
 import { createProtectedWebAcl } from "./waf";
 
 /** The mesh's ingress gateway, as the edge reaches it. */
-export interface EdgeGateway {
+interface EdgeGateway {
   /** The gateway's namespace. */
   readonly namespace: string;
   /** Its ClusterIP Service. */
@@ -28,7 +28,7 @@ export interface EdgeGateway {
 }
 
 /** The catalog's CloudFront distribution, for its DNS name and access-log delivery. */
-export interface EdgeCatalog {
+interface EdgeCatalog {
   readonly distributionArn: pulumi.Input<string>;
   readonly domainName: pulumi.Input<string>;
   /** The distribution's Route 53 alias zone. */
@@ -65,11 +65,8 @@ export interface EdgeArgs {
   readonly apiPathPrefixes: readonly string[];
   /** Requests per 5 minutes from one client IP before the web ACL blocks it. */
   readonly wafRateLimit: number;
-  /**
-   * Seconds an idle connection stays open.
-   * @default - 60.
-   */
-  readonly idleTimeoutSeconds?: number;
+  /** Seconds an idle connection stays open (settings: `edge.idleTimeoutSeconds`). */
+  readonly idleTimeoutSeconds: number;
   /** Deletion protection on the ALB (prod). */
   readonly deletionProtection: boolean;
   /** The bucket that takes the ALB log bucket's S3 server access logs. */
@@ -89,11 +86,8 @@ export interface EdgeArgs {
   readonly catalog?: EdgeCatalog;
   /** The provider in us-east-1, where CloudFront's log delivery source must be. */
   readonly usEast1Provider: aws.Provider;
-  /**
-   * Keep the log bucket, keys and log groups on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protect?: boolean;
+  /** Keep the log bucket, keys and log groups on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protect: boolean;
 }
 
 /**
@@ -126,7 +120,7 @@ export class Edge extends pulumi.ComponentResource {
   constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:Edge", name, {}, opts);
     const child = { parent: this };
-    const stateful = { parent: this, protect: args.protect ?? false };
+    const stateful = { parent: this, protect: args.protect };
     const awsName = `${args.namePrefix}-edge`;
 
     // Access logs: ELB delivers only to SSE-S3 buckets; everything else as every bucket.
@@ -165,7 +159,7 @@ export class Edge extends pulumi.ComponentResource {
         desyncMitigationMode: "strictest",
         enableDeletionProtection: args.deletionProtection,
         enableHttp2: true,
-        idleTimeout: args.idleTimeoutSeconds ?? 60,
+        idleTimeout: args.idleTimeoutSeconds,
         accessLogs: { enabled: true, bucket: logBucket.bucketName, prefix: ALB_LOG_PREFIX },
         tags: { Name: `${awsName}-alb` },
       },

@@ -25,7 +25,7 @@ export interface GatewayBindingArgs {
 }
 
 /** The `TargetGroupBinding`'s name. */
-export const TARGET_GROUP_BINDING = "edge-alb";
+const TARGET_GROUP_BINDING = "edge-alb";
 
 /**
  * The `TargetGroupBinding` (elbv2.k8s.aws/v1beta1): the controller keeps the target

@@ -3,10 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AwsIdentity } from "../shared/identity";
 
 /** Where a web ACL is attached: an ALB (REGIONAL) or a CloudFront distribution (CLOUDFRONT, in us-east-1). */
-export type WafScope = "REGIONAL" | "CLOUDFRONT";
+type WafScope = "REGIONAL" | "CLOUDFRONT";
 
 /** The AWS managed rule groups every web ACL runs, in priority order after the IP reputation list and the rate limit. */
-export const MANAGED_RULE_GROUPS = {
+const MANAGED_RULE_GROUPS = {
   ipReputation: "AWSManagedRulesAmazonIpReputationList",
   common: "AWSManagedRulesCommonRuleSet",
   knownBadInputs: "AWSManagedRulesKnownBadInputsRuleSet",
@@ -64,7 +64,7 @@ export function webAclRules(args: WebAclRulesArgs): aws.types.input.wafv2.WebAcl
 }
 
 /** WAF only logs to CloudWatch log groups whose name starts with this. */
-export const WAF_LOG_GROUP_PREFIX = "aws-waf-logs-";
+const WAF_LOG_GROUP_PREFIX = "aws-waf-logs-";
 
 export interface ProtectedWebAclArgs extends WebAclRulesArgs {
   readonly scope: WafScope;

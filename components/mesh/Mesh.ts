@@ -23,11 +23,8 @@ export interface MeshArgs {
    * gateway admits requests to them, and only with a valid token.
    */
   readonly apiPathPrefixes: readonly string[];
-  /**
-   * The gateway's local rate limit, per gateway pod.
-   * @default - 100 requests per second with a burst of 200 (seed 004).
-   */
-  readonly rateLimit?: RateLimit;
+  /** The gateway's local rate limit, per gateway pod (settings: `mesh.rateLimit`). */
+  readonly rateLimit: RateLimit;
   /**
    * istiod replicas.
    * @default - 2: one can restart while the other serves.
@@ -40,13 +37,9 @@ export interface MeshArgs {
   readonly timeoutSeconds?: number;
 }
 
-export { istioObject };
 
 /** The gateway's HTTPS port: the Service port and (unprivileged ports start at 0) the container port. */
-export const GATEWAY_HTTPS_PORT = 443;
-
-/** The gateway's rate limit when none is given (seed 004). */
-export const DEFAULT_RATE_LIMIT: RateLimit = { requestsPerSecond: 100, burst: 200 };
+const GATEWAY_HTTPS_PORT = 443;
 
 /**
  * Istio by Helm (base, CNI, istiod, gateway; one pinned version) with a plugged-in CA
@@ -176,7 +169,7 @@ export class Mesh extends pulumi.ComponentResource {
     const apiLayer = [
       custom("request-authentication", requestAuthentication(target, args.jwt), [istiod, gatewayNs]),
       ...gatewayAuthorizationPolicies(target, args.jwt, args.apiPathPrefixes).map((obj) => custom(`authz-${obj.metadata.name}`, obj, [istiod, gatewayNs])),
-      custom("rate-limit", rateLimitFilter(target, args.rateLimit ?? DEFAULT_RATE_LIMIT), [istiod, gatewayNs]),
+      custom("rate-limit", rateLimitFilter(target, args.rateLimit), [istiod, gatewayNs]),
     ];
     custom(
       "gateway",

@@ -66,7 +66,7 @@ export const API_GATEWAY = {
  * and everything under it (`/users`, `/users/*`), the same routes the VirtualServices
  * send to the services. Sorted and without duplicates.
  */
-export function apiPaths(prefixes: readonly string[]): string[] {
+function apiPaths(prefixes: readonly string[]): string[] {
   return [...new Set(prefixes)].sort().flatMap((p) => [p, `${p}/*`]);
 }
 

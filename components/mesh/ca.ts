@@ -5,7 +5,7 @@ import * as tls from "@pulumi/tls";
 const SECRET_KEY_OUTPUTS = { additionalSecretOutputs: ["privateKeyPem", "privateKeyPemPkcs8", "privateKeyOpenssh"] };
 
 /** The validity of each certificate, in hours. */
-export const VALIDITY_HOURS = { root: 10 * 8760, intermediate: 5 * 8760, gateway: 8760 } as const;
+const VALIDITY_HOURS = { root: 10 * 8760, intermediate: 5 * 8760, gateway: 8760 } as const;
 
 export interface MeshCa {
   /** The root certificate (public). Its private key stays in state only, as a secret. */

@@ -20,7 +20,7 @@ export const MESH = {
  * are Istio's defaults; istiod's are sized for a mesh of tens of services (Istio's default
  * of 500m / 2Gi is for large meshes and alone fills a small node).
  */
-export const ISTIO_REQUESTS = {
+const ISTIO_REQUESTS = {
   istiod: { cpu: "250m", memory: "512Mi" },
   proxy: { cpu: "100m", memory: "128Mi" },
   gateway: { cpu: "100m", memory: "128Mi" },

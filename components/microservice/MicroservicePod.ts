@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ServiceSettings } from "../../stacks/services";
 import type { ServiceDataBinding } from "../data/bindings";
 import { IstioObject, authorizationPolicies, destinationRule, serviceEntries, sidecar, virtualService } from "./istio";
 import {
@@ -20,12 +19,13 @@ import {
   secretObjects,
   serviceSpec,
 } from "./manifests";
+import { Workload } from "./workload";
 
 export interface MicroservicePodArgs {
   /** The service's name: its namespace, service account and `app` label. */
   readonly service: string;
   /** The service's settings (plain: they decide which objects exist). */
-  readonly settings: ServiceSettings;
+  readonly settings: Workload;
   /** The route prefix on the ingress gateway. */
   readonly pathPrefix: string;
   /** The service's IRSA role (from its ServiceIdentity). */
@@ -53,11 +53,8 @@ export interface MicroservicePodArgs {
   readonly logKeyArn: pulumi.Input<string>;
   /** The log group's retention, in days. */
   readonly logRetentionDays: number;
-  /**
-   * Keep the log group on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protectStateful?: boolean;
+  /** Keep the log group on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protectStateful: boolean;
   /**
    * The data tier's hook: config, secrets and the EFS access point, mounted as files.
    * @default - nothing from the data tier is mounted.
@@ -227,7 +224,7 @@ export class MicroservicePod extends pulumi.ComponentResource {
     const logGroup = new aws.cloudwatch.LogGroup(
       `${name}-logs`,
       { name: serviceLogGroupName(args.namePrefix, svc), retentionInDays: args.logRetentionDays, kmsKeyId: args.logKeyArn, tags: { Service: svc } },
-      { parent: this, protect: args.protectStateful ?? false },
+      { parent: this, protect: args.protectStateful },
     );
 
     this.namespace = svc;

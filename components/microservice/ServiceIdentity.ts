@@ -33,7 +33,7 @@ export interface ServiceIdentityArgs {
 }
 
 /** The ARN pattern of a secret by name: Secrets Manager appends `-` and six characters. */
-export function secretArnPattern(id: AwsIdentity, secretName: string): pulumi.Output<string> {
+function secretArnPattern(id: AwsIdentity, secretName: string): pulumi.Output<string> {
   return pulumi.interpolate`arn:${id.partition}:secretsmanager:${id.region}:${id.accountId}:secret:${secretName}-??????`;
 }
 

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ServicesSettings, calleesOf, routePrefix } from "../../stacks/services";
 import type { Cluster } from "../cluster/Cluster";
 import type { ServiceDataBinding } from "../data/bindings";
 import type { Mesh } from "../mesh/Mesh";
 import { AwsIdentity } from "../shared/identity";
 import { MicroservicePod } from "./MicroservicePod";
 import { ServiceIdentity } from "./ServiceIdentity";
+import { Workload, calleesOf, routePrefix } from "./workload";
 
 /** The logical names of a service's components (a contract: URNs are built from them). */
-export const serviceNames = (service: string) => ({ identity: `${service}-identity`, pod: `${service}-pod` });
+const serviceNames = (service: string) => ({ identity: `${service}-identity`, pod: `${service}-pod` });
 
 export interface ServiceIdentitiesArgs {
   /** The cluster: its OIDC provider (IRSA trust), pod security group mode and node group. */
@@ -25,7 +25,7 @@ export interface ServiceIdentitiesArgs {
 
 /** Each service's IRSA role and security group, keyed by service: created before the data tier, which grants to them. */
 export function createServiceIdentities(
-  services: ServicesSettings,
+  services: Readonly<Record<string, Workload>>,
   args: ServiceIdentitiesArgs,
   opts: pulumi.ComponentResourceOptions,
 ): Record<string, ServiceIdentity> {
@@ -86,7 +86,7 @@ export interface MicroservicePodsArgs {
 
 /** One MicroservicePod per service, wired to its identity, its callers and callees, and its data binding. */
 export function createMicroservicePods(
-  services: ServicesSettings,
+  services: Readonly<Record<string, Workload>>,
   args: MicroservicePodsArgs,
   opts: pulumi.ComponentResourceOptions,
 ): Record<string, MicroservicePod> {

@@ -5,24 +5,24 @@
  */
 import type * as Input from "@pulumi/kubernetes/types/input";
 import * as pulumi from "@pulumi/pulumi";
-import { ServiceSettings, cpuMillis, memoryMiB } from "../../stacks/services";
 import type { ServiceDataBinding } from "../data/bindings";
 import { MESH } from "../mesh/values";
 import { METRICS_SCRAPER } from "../observability/scraper";
 import { MOUNTS } from "./binding";
+import { Workload, cpuMillis, memoryMiB } from "./workload";
 
 
 /** The sidecar's resources, pinned per pod so quotas can count them. */
 export const SIDECAR = { cpuMillis: 100, memoryMiB: 128, memoryLimitMiB: 256 } as const;
 /** UID/GID the application runs as (never root). */
-export const APP_UID = 10001;
+const APP_UID = 10001;
 /** Seconds between SIGTERM and SIGKILL; the preStop sleep drains endpoints first. */
-export const TERMINATION_GRACE_SECONDS = 45;
-export const PRESTOP_SLEEP_SECONDS = 10;
+const TERMINATION_GRACE_SECONDS = 45;
+const PRESTOP_SLEEP_SECONDS = 10;
 /** The HPA's CPU target (platform.md). */
-export const HPA_CPU_PERCENT = 70;
+const HPA_CPU_PERCENT = 70;
 /** Ports of istiod (xDS and CA) and of the sidecar agent's health endpoints. */
-export const ISTIOD_PORT = 15012;
+const ISTIOD_PORT = 15012;
 export const SIDECAR_HEALTH_PORTS = [15020, 15021] as const;
 /**
  * Mount options of the EFS volume: TLS in transit, and IAM authorization, which the
@@ -46,7 +46,7 @@ export function awsApiHosts(region: string, readsSecrets = false): string[] {
 export interface ServiceSpec {
   /** The service's name: also its namespace, service account and `app` label. */
   readonly name: string;
-  readonly settings: ServiceSettings;
+  readonly settings: Workload;
   /** The route prefix on the ingress gateway. */
   readonly pathPrefix: string;
   /** The IRSA role the service account is annotated with. */
@@ -106,12 +106,12 @@ export function namespaceMetadata(name: string): Input.meta.v1.ObjectMeta {
 }
 
 /** Pods during a rollout: max replicas plus a 25 % surge. */
-export function peakPods(settings: ServiceSettings): number {
+export function peakPods(settings: Workload): number {
   return settings.replicas.max + Math.ceil(settings.replicas.max / 4);
 }
 
 /** Quota for the namespace: the peak pods with their sidecars, no LoadBalancer or NodePort. */
-export function resourceQuotaSpec(settings: ServiceSettings): Input.core.v1.ResourceQuotaSpec {
+export function resourceQuotaSpec(settings: Workload): Input.core.v1.ResourceQuotaSpec {
   const pods = peakPods(settings);
   return {
     hard: {
@@ -127,7 +127,7 @@ export function resourceQuotaSpec(settings: ServiceSettings): Input.core.v1.Reso
 }
 
 /** Defaults for containers that name no resources, and a ceiling. */
-export function limitRangeSpec(settings: ServiceSettings): Input.core.v1.LimitRangeSpec {
+export function limitRangeSpec(settings: Workload): Input.core.v1.LimitRangeSpec {
   return {
     limits: [
       {
@@ -141,7 +141,7 @@ export function limitRangeSpec(settings: ServiceSettings): Input.core.v1.LimitRa
 }
 
 /** The Secrets Store objects: the `secrets` setting by name, the binding's by ARN. */
-export function secretObjects(settings: ServiceSettings, secretArns: readonly pulumi.Input<string>[]): pulumi.Output<string> {
+export function secretObjects(settings: Workload, secretArns: readonly pulumi.Input<string>[]): pulumi.Output<string> {
   return pulumi.all([...secretArns]).apply((arns) =>
     JSON.stringify([
       ...settings.secrets.map((secretName) => ({ objectName: secretName, objectType: "secretsmanager", objectAlias: secretName.replace(/\//g, "_") })),
@@ -164,7 +164,7 @@ export const NAMES = {
 } as const;
 
 /** Volumes and mounts: scratch, then each part of the binding that is present. */
-export function volumes(spec: ServiceSpec): { volumes: Input.core.v1.Volume[]; mounts: Input.core.v1.VolumeMount[] } {
+function volumes(spec: ServiceSpec): { volumes: Input.core.v1.Volume[]; mounts: Input.core.v1.VolumeMount[] } {
   const v: Input.core.v1.Volume[] = [{ name: "tmp", emptyDir: { sizeLimit: "64Mi" } }];
   const m: Input.core.v1.VolumeMount[] = [{ name: "tmp", mountPath: MOUNTS.tmp }];
   if (spec.data && Object.keys(spec.data.config).length > 0) {

@@ -1,11 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { NatStrategy } from "../../stacks/network";
 import { AwsIdentity } from "../shared/identity";
 import { SubnetLayout, Tier, carveSubnets } from "./layout";
 import { createEndpoints } from "./endpoints";
 import { createFlowLogs } from "./flowLogs";
-import { natGatewayCount, natIndexForAz } from "./nat";
+import { NatStrategy, natGatewayCount, natIndexForAz } from "./nat";
 import { SubnetTier, azSuffix } from "./SubnetTier";
 
 export interface NetworkArgs {
@@ -21,11 +20,8 @@ export interface NetworkArgs {
   readonly logRetentionDays: number;
   /** The prefix of AWS `Name` tags and log group names, e.g. `platform-prod`. */
   readonly namePrefix: string;
-  /**
-   * Keep the flow-log key and log group on `pulumi destroy` and refuse to delete them.
-   * @default - false: they are deleted with the stack.
-   */
-  readonly protectStateful?: boolean;
+  /** Keep the flow-log key and log group on `pulumi destroy` and refuse to delete them (settings: `protectStateful`). */
+  readonly protectStateful: boolean;
   /**
    * The EKS cluster name to tag subnets for (load-balancer discovery).
    * @default - no cluster tags.
@@ -105,7 +101,7 @@ export class Network extends pulumi.ComponentResource {
 
     const flowLogs = createFlowLogs(
       `${name}-flow-logs`,
-      { vpcId: vpc.id, identity: args.identity, retentionDays: args.logRetentionDays, namePrefix: args.namePrefix, protect: args.protectStateful ?? false },
+      { vpcId: vpc.id, identity: args.identity, retentionDays: args.logRetentionDays, namePrefix: args.namePrefix, protect: args.protectStateful },
       this,
     );
     const endpointSecurityGroupId = createEndpoints(

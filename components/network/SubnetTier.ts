@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Tier } from "./layout";
 
 /** Where a tier's `0.0.0.0/0` route goes, per AZ. */
-export type DefaultRoute =
+type DefaultRoute =
   /** Public tier: every AZ's route table sends `0.0.0.0/0` to the internet gateway. */
   | { readonly kind: "internetGateway"; readonly gatewayId: pulumi.Input<string> }
   /** Application tier: AZ `i` sends `0.0.0.0/0` to `natGatewayIds[i]`. */

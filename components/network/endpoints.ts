@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 /** Interface endpoints that keep AWS API traffic inside the VPC, by logical role. */
-export const INTERFACE_ENDPOINTS = {
+const INTERFACE_ENDPOINTS = {
   "ecr-api": "ecr.api",
   "ecr-dkr": "ecr.dkr",
   sts: "sts",
@@ -19,7 +19,7 @@ export const INTERFACE_ENDPOINTS = {
 } as const;
 
 /** `com.amazonaws.<region>.<service>`: the endpoint service name. */
-export function endpointServiceName(region: string, service: string): string {
+function endpointServiceName(region: string, service: string): string {
   return `com.amazonaws.${region}.${service}`;
 }
 

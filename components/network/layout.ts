@@ -20,14 +20,14 @@ export const TIERS = ["public", "application", "data"] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** AZ slots reserved per tier. Caps the AZ count and fixes every subnet's place. */
-export const AZ_SLOTS = 8;
+const AZ_SLOTS = 8;
 /** The most AZs a VPC can span here (no AWS region has more than six). */
 export const MAX_AZ_COUNT = 6;
 /** The fewest AZs: EKS, RDS subnet groups and MSK all need at least two. */
 export const MIN_AZ_COUNT = 2;
 /** AWS accepts VPC and subnet prefixes from /16 to /28. */
 export const AWS_MIN_PREFIX = 16;
-export const AWS_MAX_PREFIX = 28;
+const AWS_MAX_PREFIX = 28;
 
 /** Where each tier sits inside the VPC: a block of `2^-bits` of it, at `index`. */
 const TIER_BLOCKS: Record<Tier, { readonly bits: number; readonly index: number }> = {

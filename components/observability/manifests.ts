@@ -22,15 +22,15 @@ export const OBSERVABILITY = {
 } as const;
 
 /** The collector's requests (the capacity policy reads them from the values). */
-export const COLLECTOR_REQUESTS = { cpu: "100m", memory: "256Mi" } as const;
-export const COLLECTOR_MEMORY_LIMIT_MIB = 512;
+const COLLECTOR_REQUESTS = { cpu: "100m", memory: "256Mi" } as const;
+const COLLECTOR_MEMORY_LIMIT_MIB = 512;
 /** Fluent Bit's requests, per node. */
-export const LOG_SHIPPER_REQUESTS = { cpu: "25m", memory: "64Mi" } as const;
+const LOG_SHIPPER_REQUESTS = { cpu: "25m", memory: "64Mi" } as const;
 /** UID the collector runs as (the contrib image's own non-root user). */
-export const COLLECTOR_UID = 10001;
+const COLLECTOR_UID = 10001;
 
 /** `otel-collector.observability.svc.cluster.local`: the collector's in-mesh host. */
-export const COLLECTOR_HOST = `${OBSERVABILITY.collector}.${OBSERVABILITY.namespace}.svc.cluster.local`;
+const COLLECTOR_HOST = `${OBSERVABILITY.collector}.${OBSERVABILITY.namespace}.svc.cluster.local`;
 /** `host:port` the mesh sends traces to by default (`platform:mesh.tracingCollector`). */
 export const COLLECTOR_ADDRESS = `${COLLECTOR_HOST}:${OBSERVABILITY.otlpGrpcPort}`;
 
@@ -39,7 +39,7 @@ export const COLLECTOR_ADDRESS = `${COLLECTOR_HOST}:${OBSERVABILITY.otlpGrpcPort
  * segment and telemetry uploads and the sampling rules. X-Ray has no resource-level
  * permissions for them, so the resource is `*`.
  */
-export const XRAY_WRITE_ACTIONS = [
+const XRAY_WRITE_ACTIONS = [
   "xray:PutTraceSegments",
   "xray:PutTelemetryRecords",
   "xray:GetSamplingRules",
@@ -57,7 +57,7 @@ export function xrayWritePolicy(): Record<string, unknown> {
  * off, so no `logs:CreateLogGroup`). No KMS permission: CloudWatch Logs encrypts with the
  * group's key itself, under the key policy's grant to the Logs service principal.
  */
-export const LOG_SHIPPER_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"] as const;
+const LOG_SHIPPER_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"] as const;
 
 /** `arn:<partition>:logs:<region>:<account>:log-group:<name>`. */
 export function logGroupArn(partition: string, region: string, accountId: string, name: string): string {
@@ -76,7 +76,7 @@ export function logShipperPolicy(groupArns: readonly string[]): Record<string, u
 export const COLLECTOR_LABELS = { app: OBSERVABILITY.collector } as const;
 
 /** The AWS APIs the collector reaches: STS for its IRSA credentials, X-Ray for the traces. */
-export function collectorApiHosts(region: string): string[] {
+function collectorApiHosts(region: string): string[] {
   return [...awsApiHosts(region), `xray.${region}.amazonaws.com`];
 }
 
@@ -240,7 +240,7 @@ export interface LogShipperValuesArgs {
  * Docker multiline parsers), one `cloudwatch_logs` output per service into its own log
  * group, one stream per container log file, groups never created by the shipper.
  */
-export function logShipperPipeline(args: Pick<LogShipperValuesArgs, "region" | "logGroups">): { inputs: string; outputs: string } {
+function logShipperPipeline(args: Pick<LogShipperValuesArgs, "region" | "logGroups">): { inputs: string; outputs: string } {
   const inputs = args.logGroups.map(({ service }) =>
     [
       "[INPUT]",

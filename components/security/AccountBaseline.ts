@@ -5,7 +5,7 @@ import type { AwsIdentity } from "../shared/identity";
 import { managedPolicyArn, serviceTrustPolicy } from "../shared/iam";
 
 /** The GuardDuty protection plans enabled, as detector features (EKS runtime through RUNTIME_MONITORING, the agent managed as an EKS add-on). */
-export const GUARDDUTY_FEATURES: readonly { readonly name: string; readonly additionalConfigurations?: readonly { name: string; status: string }[] }[] = [
+const GUARDDUTY_FEATURES: readonly { readonly name: string; readonly additionalConfigurations?: readonly { name: string; status: string }[] }[] = [
   { name: "EKS_AUDIT_LOGS" },
   { name: "RUNTIME_MONITORING", additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }] },
   { name: "S3_DATA_EVENTS" },
@@ -13,19 +13,19 @@ export const GUARDDUTY_FEATURES: readonly { readonly name: string; readonly addi
 ];
 
 /** The Security Hub standards subscribed, by key: ARN path after `arn:<partition>:securityhub:<region>::`. */
-export const SECURITY_HUB_STANDARDS: Readonly<Record<string, string>> = {
+const SECURITY_HUB_STANDARDS: Readonly<Record<string, string>> = {
   cis: "standards/cis-aws-foundations-benchmark/v/3.0.0",
   "pci-dss": "standards/pci-dss/v/4.0.1",
   fsbp: "standards/aws-foundational-security-best-practices/v/1.0.0",
 };
 
 /** A standard's ARN in the stack's region and partition. */
-export function standardArn(id: AwsIdentity, path: string): pulumi.Output<string> {
+function standardArn(id: AwsIdentity, path: string): pulumi.Output<string> {
   return pulumi.interpolate`arn:${id.partition}:securityhub:${id.region}::${path}`;
 }
 
 /** The bucket-policy statements AWS Config needs to deliver, from this account only. */
-export function configBucketStatements(id: AwsIdentity, bucketArn: pulumi.Input<string>): Record<string, unknown>[] {
+function configBucketStatements(id: AwsIdentity, bucketArn: pulumi.Input<string>): Record<string, unknown>[] {
   const fromAccount = { StringEquals: { "aws:SourceAccount": id.accountId } };
   return [
     { Sid: "ConfigAclCheck", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: bucketArn, Condition: fromAccount },
@@ -41,11 +41,8 @@ export interface AccountBaselineArgs {
   readonly accessLogBucket: pulumi.Input<string>;
   /** Days before a noncurrent object version of the Config bucket expires. */
   readonly noncurrentVersionDays: number;
-  /**
-   * Keep the Config bucket and its key on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protect?: boolean;
+  /** Keep the Config bucket and its key on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protect: boolean;
 }
 
 /**

@@ -8,20 +8,17 @@ export interface AlarmTopicArgs {
   readonly identity: AwsIdentity;
   /** The prefix of the topic name and key alias, e.g. `platform-prod`. */
   readonly namePrefix: string;
-  /**
-   * Keep the key on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protect?: boolean;
+  /** Keep the key on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protect: boolean;
 }
 
 /** The ARN pattern of this account's CloudWatch alarms in the stack's region. */
-export function alarmArnPattern(id: AwsIdentity): pulumi.Output<string> {
+function alarmArnPattern(id: AwsIdentity): pulumi.Output<string> {
   return pulumi.interpolate`arn:${id.partition}:cloudwatch:${id.region}:${id.accountId}:alarm:*`;
 }
 
 /** The topic policy: only CloudWatch alarms of this account may publish. */
-export function alarmTopicPolicy(id: AwsIdentity, topicArn: pulumi.Input<string>): pulumi.Output<string> {
+function alarmTopicPolicy(id: AwsIdentity, topicArn: pulumi.Input<string>): pulumi.Output<string> {
   return pulumi.jsonStringify({
     Version: "2012-10-17",
     Statement: [
@@ -66,7 +63,7 @@ export class AlarmTopic extends pulumi.ComponentResource {
         ],
         alias: `${args.namePrefix}/sns/alarms`,
       },
-      { parent: this, protect: args.protect ?? false },
+      { parent: this, protect: args.protect },
     );
     const topic = new aws.sns.Topic(`${name}-topic`, { name: `${args.namePrefix}-alarms`, kmsMasterKeyId: key.arn, tags: { Name: `${args.namePrefix}-alarms` } }, { parent: this });
     new aws.sns.TopicPolicy(`${name}-policy`, { arn: topic.arn, policy: alarmTopicPolicy(args.identity, topic.arn) }, { parent: this });

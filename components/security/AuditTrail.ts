@@ -16,23 +16,20 @@ export interface AuditTrailArgs {
   readonly noncurrentVersionDays: number;
   /** Retention of the trail's CloudWatch log group, in days. */
   readonly logRetentionDays: number;
-  /**
-   * Keep the bucket, key and log group on `pulumi destroy`.
-   * @default - false.
-   */
-  readonly protect?: boolean;
+  /** Keep the bucket, key and log group on `pulumi destroy` (settings: `protectStateful`). */
+  readonly protect: boolean;
 }
 
 /** The trail's name: `<prefix>-trail`. */
-export const trailName = (prefix: string) => `${prefix}-trail`;
+const trailName = (prefix: string) => `${prefix}-trail`;
 
 /** The trail's ARN, known before it exists (the key and bucket policies name it). */
-export function trailArn(id: AwsIdentity, name: string): pulumi.Output<string> {
+function trailArn(id: AwsIdentity, name: string): pulumi.Output<string> {
   return pulumi.interpolate`arn:${id.partition}:cloudtrail:${id.region}:${id.accountId}:trail/${name}`;
 }
 
 /** The bucket-policy statements CloudTrail needs: read the ACL, write under `AWSLogs/<account>/`, for this trail only. */
-export function trailBucketStatements(id: AwsIdentity, bucketArn: pulumi.Input<string>, arn: pulumi.Input<string>): Record<string, unknown>[] {
+function trailBucketStatements(id: AwsIdentity, bucketArn: pulumi.Input<string>, arn: pulumi.Input<string>): Record<string, unknown>[] {
   return [
     {
       Sid: "CloudTrailAclCheck",
@@ -73,7 +70,7 @@ export class AuditTrail extends pulumi.ComponentResource {
   constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:security:AuditTrail", name, {}, opts);
     const id = args.identity;
-    const stateful = { parent: this, protect: args.protect ?? false };
+    const stateful = { parent: this, protect: args.protect };
     const trail = trailName(args.namePrefix);
     const arn = trailArn(id, trail);
     const sourceArn = { StringEquals: { "aws:SourceArn": arn } };

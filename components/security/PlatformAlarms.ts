@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { SqlEngine } from "../../stacks/data";
+import type { SqlEngine } from "../data/settings";
 import {
   ALARM_THRESHOLDS,
   AlarmBase,
@@ -14,7 +14,7 @@ import {
 } from "./alarms";
 
 /** One service, as its alarms see it. */
-export interface AlarmedService {
+interface AlarmedService {
   /**
    * Its database: engine, instance class and RDS identifier.
    * @default - no database, no connections alarm.

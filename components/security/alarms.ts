@@ -1,8 +1,8 @@
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import type { SqlEngine } from "../../stacks/data";
+import type { SqlEngine } from "../data/settings";
 
-/** Memory in GiB of the sizes this platform offers (stacks/data.ts), per family kind. */
+/** Memory in GiB of the sizes this platform offers (DB_INSTANCE_CLASSES, components/data/settings.ts), per family kind. */
 const BURSTABLE_GIB: Record<string, number> = { micro: 1, small: 2, medium: 4, large: 8, xlarge: 16, "2xlarge": 32 };
 const GENERAL_GIB: Record<string, number> = { large: 8, xlarge: 16, "2xlarge": 32, "4xlarge": 64, "8xlarge": 128, "12xlarge": 192, "16xlarge": 256 };
 
@@ -25,7 +25,7 @@ export function defaultMaxConnections(engine: SqlEngine, instanceClass: string):
 }
 
 /** The share of `max_connections` at which the connections alarm fires. */
-export const DB_CONNECTIONS_ALARM_SHARE = 0.8;
+const DB_CONNECTIONS_ALARM_SHARE = 0.8;
 
 /** The DatabaseConnections threshold: 80% of the default `max_connections`, rounded down. */
 export function connectionsThreshold(engine: SqlEngine, instanceClass: string): number {

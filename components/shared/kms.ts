@@ -41,7 +41,7 @@ export interface KmsKeyArgs {
 }
 
 /** The JSON key policy: account root administers, named roles and services may use. */
-export function keyPolicy(args: KmsKeyArgs): pulumi.Output<string> {
+function keyPolicy(args: KmsKeyArgs): pulumi.Output<string> {
   const use = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"];
   const statements: pulumi.Input<Record<string, unknown>>[] = [
     { Sid: "AccountAdministers", Effect: "Allow", Principal: { AWS: accountRoot(args.identity) }, Action: "kms:*", Resource: "*" },

@@ -6,7 +6,7 @@ import * as ipaddr from "ipaddr.js";
  * public address space, since no private range is larger (10/8 is the largest); at /0
  * it is the whole internet.
  */
-export const MINIMUM_PREFIX = { ipv4: 8, ipv6: 32 } as const;
+const MINIMUM_PREFIX = { ipv4: 8, ipv6: 32 } as const;
 
 /**
  * Why `cidr` opens a rule to the world (`0.0.0.0/0`, `::/0`, or any prefix shorter than

@@ -34,19 +34,12 @@ export function list(value: unknown): string[] {
 }
 
 /** True for `"*"`, `{ AWS: "*" }` or `{ AWS: ["*"] }`: anyone. */
-export function isWildcardPrincipal(principal: unknown): boolean {
+function isWildcardPrincipal(principal: unknown): boolean {
   if (principal === "*") return true;
   if (principal && typeof principal === "object") {
     return Object.values(principal as Record<string, unknown>).some((v) => list(v).includes("*"));
   }
   return false;
-}
-
-/** The `Allow` statements that grant to anyone (`*`). */
-export function wildcardAllows(statements: readonly Statement[], opts: { exemptWithCondition: boolean }): Statement[] {
-  return statements.filter(
-    (s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !(opts.exemptWithCondition && s.Condition && Object.keys(s.Condition).length > 0),
-  );
 }
 
 /** True when a statement denies every request made without TLS (`aws:SecureTransport` false). */
@@ -75,7 +68,7 @@ export function statementName(statements: readonly Statement[], s: Statement): s
  * `events:source`, `aws:SourceIp`...) say how or what, not who, so they do not make a
  * `*` principal private. Keys are case-insensitive, as IAM compares them.
  */
-export const RESTRICTING_CONDITION_KEYS = [
+const RESTRICTING_CONDITION_KEYS = [
   "aws:SourceArn",
   "aws:SourceAccount",
   "aws:SourceOwner",
@@ -93,7 +86,7 @@ export const RESTRICTING_CONDITION_KEYS = [
 const POSITIVE_OPERATORS = /^(ForAnyValue:|ForAllValues:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$/;
 
 /** True when `condition` pins the caller with a restricting key to values that are not wildcards. */
-export function hasRestrictingCondition(condition: Statement["Condition"]): boolean {
+function hasRestrictingCondition(condition: Statement["Condition"]): boolean {
   const keys = RESTRICTING_CONDITION_KEYS.map((k) => k.toLowerCase());
   return Object.entries(condition ?? {}).some(
     ([operator, entries]) =>
@@ -110,7 +103,7 @@ export function hasRestrictingCondition(condition: Statement["Condition"]): bool
  * every one when `conditions` is `"ignored"` (a key or bucket policy must never name `*`),
  * else those with no condition restricting the caller (see `RESTRICTING_CONDITION_KEYS`).
  */
-export function publicPrincipalWithoutCondition(statements: readonly Statement[], conditions: "restrict" | "ignored" = "restrict"): Statement[] {
+function publicPrincipalWithoutCondition(statements: readonly Statement[], conditions: "restrict" | "ignored" = "restrict"): Statement[] {
   return statements.filter((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && (conditions === "ignored" || !hasRestrictingCondition(s.Condition)));
 }
 

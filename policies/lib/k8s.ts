@@ -61,7 +61,7 @@ export function injectionEnabled(labels: Record<string, string> | undefined): bo
 }
 
 /** The platform's own namespaces, which are not application namespaces. */
-export const SYSTEM_NAMESPACES = [
+const SYSTEM_NAMESPACES = [
   "kube-system",
   "kube-public",
   "kube-node-lease",

@@ -51,7 +51,7 @@ const TARGET_FIELDS = [
 ] as const;
 
 /** The `Tier` tag of a resource, normalised; `undefined` when absent or unrecognised. */
-export function tierTag(r: PolicyResource): Tier | undefined {
+function tierTag(r: PolicyResource): Tier | undefined {
   const tags = known(() => r.props.tags as Record<string, unknown> | undefined);
   const value = known(() => (tags ? (tags.Tier ?? tags.tier) : undefined));
   return typeof value === "string" ? TIER_NAMES[value.toLowerCase()] : undefined;

@@ -42,7 +42,7 @@ export interface Container {
 }
 
 /** A pod spec, as far as the policies read it. */
-export interface PodSpec {
+interface PodSpec {
   readonly containers?: Container[];
   readonly initContainers?: Container[];
   readonly ephemeralContainers?: Container[];
@@ -82,7 +82,7 @@ export interface NamedContainer {
 }
 
 /** Every container of a pod spec: containers, init containers and ephemeral containers. */
-export function allContainers(spec: PodSpec): NamedContainer[] {
+function allContainers(spec: PodSpec): NamedContainer[] {
   const named = (list: Container[] | undefined, kind: NamedContainer["kind"], word: string) =>
     (list ?? []).map((container, i) => ({ container, kind, label: `${word} '${container.name ?? `#${i + 1}`}'` }));
   return [

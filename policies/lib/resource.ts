@@ -14,7 +14,7 @@ import { TypeRef, tokenOf } from "./tokens";
 export type Messages = string | undefined | readonly (string | undefined | false)[];
 
 /** Reports each message of `messages`. */
-export function report(messages: Messages, reportViolation: ReportViolation, urn?: string): void {
+function report(messages: Messages, reportViolation: ReportViolation, urn?: string): void {
   const list = typeof messages === "string" ? [messages] : (messages ?? []);
   for (const m of list) if (m) reportViolation(m, urn);
 }
@@ -40,7 +40,7 @@ export function resourcePolicy<TResource extends pulumi.Resource, TArgs>(
  * for resources with no class such as Istio CRDs, type tokens. Other types are reported
  * not applicable, as `validateResourceOfType` does.
  */
-export function validateResourceOfTypes(
+function validateResourceOfTypes(
   types: readonly TypeRef[],
   check: (props: Record<string, any>, args: ResourceValidationArgs) => Messages,
 ): ResourceValidation {

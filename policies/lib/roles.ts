@@ -15,7 +15,7 @@ export interface IrsaSubject {
  * of the `<issuer>:sub` conditions of its `sts:AssumeRoleWithWebIdentity` statements
  * whose principal is an OIDC provider. Empty for any other role.
  */
-export function irsaSubjects(role: PolicyResource): IrsaSubject[] {
+function irsaSubjects(role: PolicyResource): IrsaSubject[] {
   const statements = statementsOf(known(() => role.props.assumeRolePolicy)) ?? [];
   return statements.flatMap((s) => {
     const federated = list((s.Principal as { Federated?: unknown } | undefined)?.Federated);

@@ -20,9 +20,6 @@ export interface SgRule {
   readonly description: string | undefined;
 }
 
-/** The standalone rule resource types. */
-export const STANDALONE_RULES = [aws.ec2.SecurityGroupRule, aws.vpc.SecurityGroupIngressRule, aws.vpc.SecurityGroupEgressRule] as const;
-
 /** Every security-group rule of the stack, inline and standalone. */
 export function securityGroupRules(stack: StackIndex): SgRule[] {
   const rules: SgRule[] = [];

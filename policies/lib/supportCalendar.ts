@@ -32,7 +32,7 @@ export interface CalendarConfig {
 }
 
 /** One release line and the first day it is out of standard support. */
-export interface SupportCycle {
+interface SupportCycle {
   /** The release line: `24` (Node.js), `3.13` (Python), `1.35` (EKS), `16` (PostgreSQL), `8.4` (MySQL), `1.31` (Istio). */
   readonly cycle: string;
   /** The first day without standard support (Lambda: deprecation, when creates are blocked soon after). */
@@ -184,7 +184,7 @@ export type SupportProductKey = keyof typeof SUPPORT_CALENDAR;
  * endoflife.date/istio). 1.30 and 1.31 follow the table's pattern (each minor adds the
  * newest Kubernetes version and drops the oldest): inferred, not published when looked up.
  */
-export const ISTIO_KUBERNETES_SUPPORT: Readonly<Record<string, readonly [string, string]>> = {
+const ISTIO_KUBERNETES_SUPPORT: Readonly<Record<string, readonly [string, string]>> = {
   "1.27": ["1.29", "1.33"],
   "1.28": ["1.30", "1.34"],
   "1.29": ["1.31", "1.35"],

@@ -4,7 +4,7 @@ import type { Policy, ResourceValidationPolicy, Severity, StackValidationPolicy 
  * What every policy of this project carries on top of `@pulumi/policy`'s `Policy`: the
  * anchors it matches and how it is classed for per-stack enforcement.
  */
-export interface PlatformPolicyMetadata {
+interface PlatformPolicyMetadata {
   /** A full-sentence description of what the policy requires. */
   readonly description: string;
   /** How bad a violation is. */

@@ -6,7 +6,7 @@ import { offlineStackTags } from "../../tools/runner";
 import type { PlanResource } from "../../tools/plan/types";
 
 /** The region and account the fixtures' ARNs use, as the offline plan's mock does. */
-export const REGION = "us-east-1";
+const REGION = "us-east-1";
 const ACCOUNT = "123456789012";
 
 /** The ARN the offline plan's mock gives a resource of `type` named `name`. */

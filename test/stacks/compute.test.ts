@@ -128,9 +128,9 @@ describe("cluster and mesh settings", () => {
       `platform:mesh.rateLimit.burst = 2.5 has the wrong type (float, expected integer); allowed: a whole number of requests from 1 to 100000, at least requestsPerSecond`,
     ],
     [
-      "a burst below the rate (the default burst)",
+      "a burst below the rate (the profile's burst, shown as the value)",
       ["mesh.rateLimit.requestsPerSecond=300"],
-      `platform:mesh.rateLimit.burst must be at least mesh.rateLimit.requestsPerSecond (300), or the bucket could never hold one second's refill (burst is 200); allowed: a whole number of requests from 1 to 100000, at least requestsPerSecond`,
+      `platform:mesh.rateLimit.burst = 200 must be at least mesh.rateLimit.requestsPerSecond (300), or the bucket could never hold one second's refill (burst is 200); allowed: a whole number of requests from 1 to 100000, at least requestsPerSecond`,
     ],
     [
       "a burst below the rate",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configTree, resolveSettings } from "../../stacks";
-import { DB_INSTANCE_CLASSES, dataProblems } from "../../stacks/data";
+import { DB_INSTANCE_CLASSES } from "../../components/data/settings";
+import { dataProblems } from "../../stacks/data";
 import { readStackConfig } from "../../tools/plan/config";
 import * as path from "node:path";
 

@@ -47,10 +47,10 @@ describe("edge settings", () => {
     expect(errorFor(overrides)).toBe(P + message);
   });
 
-  it("requires the edge", () => {
+  it("requires the edge's domain and hosted zone (the profile has the rest)", () => {
     const { edge: _edge, ...rest } = tree("prod") as Record<string, unknown>;
     expect(() => resolveSettings("prod", rest)).toThrow(
-      "Invalid settings for stack 'prod': platform:edge is missing; allowed: domain and hostedZoneId (required); apiHost, cdnHost, catalogCertificate, wafRateLimit and idleTimeoutSeconds (optional)",
+      "Invalid settings for stack 'prod': platform:edge.domain is missing; allowed: a DNS domain with a public Route 53 hosted zone in this account, e.g. example.com | platform:edge.hostedZoneId is missing; allowed: the ID of the domain's public Route 53 hosted zone, e.g. Z0123456789ABCDEFGHIJ",
     );
   });
 

@@ -69,8 +69,9 @@ describe("stack defaults", () => {
   });
 
   it("a stack not named after an environment picks one with platform:environment", () => {
-    const s = resolveSettings("staging", merge(stackTree("prod"), { environment: "dev" }));
-    expect(s).toMatchObject({ stack: "staging", environment: "dev", logRetentionDays: 30, network: { natStrategy: "OnePerAz" } });
+    const s = resolveSettings("staging", merge(stackTree("prod"), { environment: "dev", network: { natStrategy: "OnePerAz" } }));
+    // dev's profile under the stack's own settings
+    expect(s).toMatchObject({ stack: "staging", environment: "dev", logRetentionDays: 30, network: { natStrategy: "OnePerAz", cidr: "10.0.0.0/16" } });
   });
 
   it("reads structured config the way the Pulumi CLI passes it", () => {

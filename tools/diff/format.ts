@@ -11,10 +11,10 @@ const SECTIONS: readonly { kind: ChangeKind; title: string; mark: string }[] = [
 /** At most this many changed paths are listed per resource. */
 const MAX_PATHS = 8;
 /** At most this many rows go into the markdown table (a PR comment holds 65,536 characters). */
-export const MAX_MARKDOWN_ROWS = 150;
+const MAX_MARKDOWN_ROWS = 150;
 
 /** The one-line tally, e.g. `1 to create, 2 to update, 0 to replace, 1 to delete, 400 unchanged; 1 flagged`. */
-export function tally(diff: PlanDiff): string {
+function tally(diff: PlanDiff): string {
   const c = diff.counts;
   return `${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to delete, ${diff.unchanged} unchanged; ${c.flagged} flagged`;
 }

@@ -91,7 +91,7 @@ export const REPLACE_ON_CHANGES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Input paths that replace every Kubernetes object. */
-export const KUBERNETES_REPLACE_ON_CHANGES: readonly string[] = ["metadata.name", "metadata.namespace"];
+const KUBERNETES_REPLACE_ON_CHANGES: readonly string[] = ["metadata.name", "metadata.namespace"];
 
 /**
  * Types whose deletion or replacement loses data or identity that other systems hold on

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import * as yaml from "js-yaml";
 
 /** The project's own namespace: a `--config` key without one belongs to it. */
-export const PROJECT = "platform";
+const PROJECT = "platform";
 
 /** Config as the Pulumi CLI hands it to a program: flat keys, objects as JSON. */
 export interface ProgramConfig {
@@ -22,7 +22,7 @@ export class UsageError extends Error {
 
 type Tree = Record<string, unknown>;
 /** Stands in for a `secure:` value, which only the Pulumi CLI can decrypt. */
-export const SECRET_PLACEHOLDER = "[secret]";
+const SECRET_PLACEHOLDER = "[secret]";
 
 /**
  * Reads `Pulumi.<stack>.yaml` (and the project-level `config:` defaults of `Pulumi.yaml`),
@@ -59,7 +59,7 @@ export function readStackConfig(root: string, stack: string, overrides: readonly
  * The `config:` map of a Pulumi YAML file. A file that is not YAML, is not a map, or
  * whose `config:` is not a map is a {@link UsageError} naming the file (and the line).
  */
-export function readYamlConfig(file: string): Tree {
+function readYamlConfig(file: string): Tree {
   const name = path.basename(file);
   let doc: unknown;
   try {

@@ -2,7 +2,7 @@ import { flatten, resourcesByTier, violationsByPolicy } from "./print";
 import type { PlanDocument } from "./types";
 
 /** At most this many violations are listed per policy (a PR comment holds 65,536 characters). */
-export const MAX_VIOLATIONS_PER_POLICY = 20;
+const MAX_VIOLATIONS_PER_POLICY = 20;
 
 /**
  * The plan as markdown, for a pull request comment or `$GITHUB_STEP_SUMMARY`: the tally,

@@ -116,7 +116,7 @@ export function issuerChain(url: string): { subject: string; issuer: string; isC
 export const ROOT_CA_THUMBPRINT = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
 
 /** Canned answers to the data-source calls the program makes. */
-export const INVOKES: Record<string, (inputs: State, region: string) => State> = {
+const INVOKES: Record<string, (inputs: State, region: string) => State> = {
   "aws:index/getCallerIdentity:getCallerIdentity": () => ({
     accountId: MOCK_ACCOUNT,
     arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/offline-plan`,

@@ -54,7 +54,7 @@ function isTypeOf(type: string, resourceClass: unknown): boolean {
 }
 
 /** Plan values as the engine hands them to policies: unknowns become the engine's sentinel; secrets stay opaque. */
-export function engineValue(value: unknown): unknown {
+function engineValue(value: unknown): unknown {
   if (value === UNKNOWN) return UNKNOWN_STRING_SENTINEL;
   if (Array.isArray(value)) return value.map(engineValue);
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, engineValue(v)]));

@@ -3,7 +3,7 @@ import { PACKS, PackDefinition, packVersion } from "../../policies/packs";
 import { packConfigPath, readPackConfig, reconcile } from "./config";
 import { runPolicies } from "./engine";
 
-export { PackConfigError, packConfigPath } from "./config";
+export { PackConfigError } from "./config";
 
 /** Options of an offline policy run. */
 export interface RunOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rootCaThumbprint } from "../../../components/cluster/iam";
-import { EKS_VERSIONS } from "../../../stacks/compute";
+import { EKS_VERSIONS } from "../../../components/cluster/versions";
 import { ROOT_CA_THUMBPRINT, issuerChain } from "../../../tools/plan/mocks";
 import type { PlanResource } from "../../../tools/plan/types";
 import { loadPlan, ofType, single, STACKS } from "../../support/plans";

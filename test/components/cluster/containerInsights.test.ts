@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CONTAINER_INSIGHTS, containerInsightsConfiguration, containerInsightsPolicy, performanceLogGroupName } from "../../../components/cluster/insights";
 import { ADDON_MODELS } from "../../../policies/lib/capacity";
 import { awsEksAddonSupportedVersion } from "../../../policies/rules/aws/eks/aws-eks-addon-supported-version";
-import { EKS_ADDONS, EKS_VERSIONS } from "../../../stacks/compute";
+import { EKS_ADDONS, EKS_VERSIONS } from "../../../components/cluster/versions";
 import { runPolicy } from "../../policies/fixtures";
 import { STACKS, loadPlan, ofType, single } from "../../support/plans";
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { podSecurityGroupMode, supportsPodSecurityGroups } from "../../../components/cluster/podSecurityGroups";
 import { vpcCniConfiguration } from "../../../components/cluster/eksAddons";
 import { clusterHostNamespace, peakPods, resourceQuotaSpec } from "../../../components/microservice/manifests";
+import { SERVICE_DEFAULTS, merge } from "../../../stacks/profiles";
 import { serviceSchema } from "../../../stacks/services";
 
 describe("security groups for pods", () => {
@@ -30,7 +31,7 @@ describe("security groups for pods", () => {
 
 describe("namespace quota", () => {
   it("counts peak pods (max + 25 % surge) with their sidecars", () => {
-    const s = serviceSchema.parse({ image: "r/a:1", port: 8080, cpu: "500m", memory: "1Gi", replicas: { min: 2, max: 10 } });
+    const s = serviceSchema.parse(merge(SERVICE_DEFAULTS.prod, { image: "r/a:1", port: 8080, cpu: "500m", memory: "1Gi", replicas: { min: 2, max: 10 } }));
     expect(peakPods(s)).toBe(13);
     expect(resourceQuotaSpec(s).hard).toEqual({
       pods: "13",

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { natGatewayCount, natIndexForAz } from "../../../components/network/nat";
-import { NAT_STRATEGIES } from "../../../stacks";
+import { NAT_STRATEGIES, natGatewayCount, natIndexForAz } from "../../../components/network/nat";
 
 describe("NAT strategy", () => {
   it.each([

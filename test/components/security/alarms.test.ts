@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { connectionsThreshold, defaultMaxConnections, instanceClassMemoryGiB } from "../../../components/security/alarms";
-import { DB_INSTANCE_CLASSES } from "../../../stacks/data";
+import { DB_INSTANCE_CLASSES } from "../../../components/data/settings";
 
 describe("database connection thresholds", () => {
   it("knows the memory of every instance class the settings allow", () => {

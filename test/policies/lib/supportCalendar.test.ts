@@ -9,8 +9,8 @@ import {
   lambdaRuntimeCycle,
   supportProblem,
 } from "../../../policies/lib/supportCalendar";
-import { EKS_VERSIONS } from "../../../stacks/compute";
-import { DB_ENGINE_VERSIONS, DEFAULT_ENGINE_VERSION } from "../../../stacks/data";
+import { EKS_VERSIONS } from "../../../components/cluster/versions";
+import { DB_ENGINE_VERSIONS, DEFAULT_ENGINE_VERSION } from "../../../components/data/settings";
 import { PROFILES } from "../../../stacks/profiles";
 
 const shared = PROFILES.prod as { cluster: { version: string }; mesh: { istioVersion: string } };

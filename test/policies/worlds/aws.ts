@@ -80,7 +80,7 @@ export const ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
 export const AWS_TYPES = T;
 
 /** A key ARN of the fixture key `name`. */
-export const keyArn = (name: string) => arn(T.key, name);
+const keyArn = (name: string) => arn(T.key, name);
 
 const doc = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const denyInsecure = (resourceArn: string, action: string) =>

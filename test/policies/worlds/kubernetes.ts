@@ -29,7 +29,7 @@ export const K8S_TYPES = {
 const T = K8S_TYPES;
 
 /** A container that passes every Pod Security, resource, probe and image check. */
-export function container(name: string): Record<string, unknown> {
+function container(name: string): Record<string, unknown> {
   return {
     name,
     image: "registry.example.com/shop/api:1.4.2",

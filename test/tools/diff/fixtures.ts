@@ -1,7 +1,7 @@
 import type { PlanDocument, PlanOptions, PlanResource } from "../../../tools/plan/types";
 
 const STACK_URN = "urn:pulumi:dev::platform::pulumi:pulumi:Stack::platform-dev";
-export const AWS_PROVIDER = "urn:pulumi:dev::platform::pulumi:pulumi:Stack$pulumi:providers:aws::aws";
+const AWS_PROVIDER = "urn:pulumi:dev::platform::pulumi:pulumi:Stack$pulumi:providers:aws::aws";
 
 /** A resource directly under the stack (or under `parent`), with the aws provider. */
 export function res(

@@ -10,7 +10,7 @@ import { label } from "../../../lib/stack";
 const RDS_MANAGED_SECRET = "rds!db-00000000-0000-0000-0000-000000000000-AbCdEf";
 
 /** True when a Secrets Manager resource ARN (or pattern) can name an RDS-managed master secret. */
-export function coversRdsManagedSecret(resource: string): boolean {
+function coversRdsManagedSecret(resource: string): boolean {
   if (resource === "*") return true;
   const m = /^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.*)$/.exec(resource);
   if (!m) return false;

@@ -1,9 +1,9 @@
 import { containerPolicy } from "../../../lib/pods";
 
 /** Environment variable names that carry credentials. */
-export const SECRET_ENV_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)/i;
+const SECRET_ENV_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)/i;
 /** Names that point at a credential (a mounted file, an ARN) rather than hold it. */
-export const REFERENCE_ENV_NAME = /_(FILE|PATH|DIR|ARN|NAME|ID|REF)$/i;
+const REFERENCE_ENV_NAME = /_(FILE|PATH|DIR|ARN|NAME|ID|REF)$/i;
 
 /** Credentials never appear as literal environment values. */
 export const kubernetesCorePodNoLiteralSecretEnv = containerPolicy(

@@ -1,7 +1,7 @@
 import { podPolicy } from "../../../lib/pods";
 
 /** The volume types Pod Security "restricted" allows. */
-export const ALLOWED_VOLUMES = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
+const ALLOWED_VOLUMES = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
 
 /** Pods use only the restricted volume types: no hostPath and no other node or network volumes. */
 export const kubernetesCorePodVolumeTypes = podPolicy(

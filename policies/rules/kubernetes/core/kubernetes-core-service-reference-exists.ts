@@ -11,13 +11,13 @@ const RELEASE = "kubernetes:helm.sh/v3:Release";
  * An in-cluster host `<service>.<namespace>.svc[.cluster.local]` inside a string (a
  * Sidecar's `ns/host`, a `host:port`, a URL), not followed by more DNS labels.
  */
-export const CLUSTER_HOST = /(?<![a-z0-9.-])([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)\.([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)\.svc(?:\.cluster\.local)?(?![-a-z0-9]|\.[a-z0-9])/g;
+const CLUSTER_HOST = /(?<![a-z0-9.-])([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)\.([a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)\.svc(?:\.cluster\.local)?(?![-a-z0-9]|\.[a-z0-9])/g;
 
 /**
  * The Services a Helm chart creates that are not named after its release. A chart not
  * listed creates (at least) a Service named after the release, as most charts do.
  */
-export const CHART_SERVICES: Readonly<Record<string, readonly string[]>> = {
+const CHART_SERVICES: Readonly<Record<string, readonly string[]>> = {
   istiod: ["istiod"],
 };
 

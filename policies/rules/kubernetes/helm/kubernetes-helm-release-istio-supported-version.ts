@@ -4,7 +4,7 @@ import { AS_OF_CONFIG_SCHEMA, CalendarConfig, supportProblem } from "../../../li
 import { known } from "../../../lib/unknown";
 
 /** The charts of an Istio install. */
-export const ISTIO_CHARTS = ["base", "istiod", "gateway", "cni", "ztunnel"] as const;
+const ISTIO_CHARTS = ["base", "istiod", "gateway", "cni", "ztunnel"] as const;
 
 /** True when a release installs an Istio chart: from Istio's repository, or named `istio/<chart>`. */
 function isIstioChart(props: Record<string, any>): boolean {

@@ -2,9 +2,9 @@ import { stackPolicy } from "../../../lib/resource";
 import { known } from "../../../lib/unknown";
 
 /** What stands for a secret value in the offline plan. */
-export const SECRET_MARKER = "[secret]";
+const SECRET_MARKER = "[secret]";
 /** Output keys that name credentials (but not their ARNs, IDs or names). */
-export const SENSITIVE_KEY = /(password|passwd|secret|token|private.?key|kubeconfig|credentials?)/i;
+const SENSITIVE_KEY = /(password|passwd|secret|token|private.?key|kubeconfig|credentials?)/i;
 /** Keys whose values refer to a credential (its ARN, ID or name) rather than hold it. */
 const REFERENCE_KEY = /(arn|arns|id|ids|name|names|version)$/i;
 const PRIVATE_KEY_PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
