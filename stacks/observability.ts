@@ -9,6 +9,10 @@ const memory = z
 /** The in-cluster metrics stack (platform.md, "Shared services"): Prometheus's retention and size. */
 export const observabilitySchema = z
   .object({
+    /**
+     * Prometheus (kube-prometheus-stack) in the `observability` namespace.
+     * @default - see its fields.
+     */
     prometheus: z
       .object({
         /**
@@ -37,5 +41,3 @@ export const observabilitySchema = z
   })
   .strict()
   .describe("prometheus (retentionDays, storageGiB, replicas, memory)");
-
-export type ObservabilitySettings = z.output<typeof observabilitySchema>;

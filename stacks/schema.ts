@@ -121,6 +121,10 @@ export const settingsSchema = z
      * @default - see its fields.
      */
     security: securitySchema,
+    /**
+     * The in-cluster metrics stack: Prometheus's retention, volume, replicas and memory.
+     * @default - see its fields.
+     */
     observability: observabilitySchema,
   })
   .strict()

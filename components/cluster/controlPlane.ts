@@ -4,7 +4,7 @@ import { managedPolicyArn, serviceTrustPolicy } from "../shared/iam";
 import type { PodSecurityGroupMode } from "./podSecurityGroups";
 
 /** The five control-plane log types; all are on (NAG EKS2, CKV_AWS_37, FSBP EKS.8). */
-export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
+const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
 /** The managed policies of the control plane's role: the VPC resource controller too when pods get their own ENIs. */
 export function controlPlanePolicies(mode: PodSecurityGroupMode): string[] {

@@ -25,7 +25,7 @@ export interface EksAddonsArgs {
 }
 
 /** One EKS add-on (`<name>-<addon>`) at its pinned version; conflicts with what EKS installed are overwritten. */
-export function createEksAddon(
+function createEksAddon(
   name: string,
   addonName: EksAddonName,
   args: EksAddonsArgs & { readonly extra?: Partial<aws.eks.AddonArgs> },

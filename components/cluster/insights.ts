@@ -20,17 +20,6 @@ export const CONTAINER_INSIGHTS = {
 } as const;
 
 /**
- * The requests of the add-on's pods in the configuration below, as its chart sets them
- * (aws-observability/helm-charts, amazon-cloudwatch-observability values): the agent
- * DaemonSet 250m / 128Mi per node and the operator (controller manager) Deployment, one
- * replica, 100m / 64Mi. The capacity policy (policies/lib/capacity.ts) counts the same numbers.
- */
-export const CONTAINER_INSIGHTS_REQUESTS = {
-  agent: { cpu: "250m", memory: "128Mi" },
-  manager: { cpu: "100m", memory: "64Mi" },
-} as const;
-
-/**
  * The add-on's configuration values: classic Container Insights on (the `ContainerInsights`
  * metrics), and everything else off: its Fluent Bit container logs (the platform ships
  * logs with its own Fluent Bit, components/observability/), Application Signals (no

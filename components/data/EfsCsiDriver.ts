@@ -6,7 +6,7 @@ import { irsaTrustPolicy, issuerHost, managedPolicyArn } from "../shared/iam";
 /** The EFS CSI driver add-on version, pinned (`aws eks describe-addon-versions --addon-name aws-efs-csi-driver`). */
 const EFS_CSI_ADDON_VERSION = "v3.2.0-eksbuild.1";
 /** The controller's service account, which creates access points for dynamic volumes. */
-export const EFS_CSI_CONTROLLER = { namespace: "kube-system", serviceAccount: "efs-csi-controller-sa" } as const;
+const EFS_CSI_CONTROLLER = { namespace: "kube-system", serviceAccount: "efs-csi-controller-sa" } as const;
 
 export interface EfsCsiDriverArgs {
   /** The account and partition (the AWS managed policy's ARN). */

@@ -11,7 +11,7 @@ import type { ServiceDatabase } from "./ServiceDatabase";
 import type { SharedFilesystem } from "./SharedFilesystem";
 
 /** A data-tier endpoint outside the mesh (database, cache, brokers), declared to the mesh with a `ServiceEntry`. */
-export interface DataEndpoint {
+interface DataEndpoint {
   /** A short DNS-label name, e.g. `postgres`; the ServiceEntry is `data-<name>`. */
   readonly name: string;
   /** The endpoint's DNS names (e.g. the RDS address, or every MSK broker). */
@@ -78,7 +78,7 @@ export function brokerHosts(bootstrap: string, count: number): string[] {
 }
 
 /** What one service was given by the data tier: the stores it uses, already created. */
-export interface ServiceStores {
+interface ServiceStores {
   /** The service's name. */
   readonly service: string;
   /** Its data settings. */
@@ -107,7 +107,7 @@ export interface ServiceStores {
 }
 
 /** The IAM grants of one service's role: its key, the shared stores' keys, its database user, secret, queues, topics, bus and bucket prefix. */
-export function serviceGrants(stores: ServiceStores, identity: AwsIdentity): ServiceGrants {
+function serviceGrants(stores: ServiceStores, identity: AwsIdentity): ServiceGrants {
   const { service: n, settings: st, database: db, bucket, cache, events, kafka } = stores;
   const queues = events.queues[n];
   return {
@@ -129,7 +129,7 @@ export function serviceGrants(stores: ServiceStores, identity: AwsIdentity): Ser
  * declared to the mesh (REGISTRY_ONLY). IAM authentication only for the database: the
  * pods sign a token as `db-iam-user`; the master secret stays with operators.
  */
-export function serviceBinding(stores: ServiceStores, region: string): ServiceDataBinding {
+function serviceBinding(stores: ServiceStores, region: string): ServiceDataBinding {
   const { service: n, settings: st, database: db, bucket, cache, events, kafka } = stores;
   const queues = events.queues[n];
   const config: Record<string, pulumi.Input<string>> = { "aws-region": region, "kms-key-arn": stores.keyArn };
@@ -178,7 +178,7 @@ export function serviceBinding(stores: ServiceStores, region: string): ServiceDa
 }
 
 /** One service's stack outputs: its key, database, queues, bucket and access point. */
-export function serviceDataOutputs(stores: ServiceStores & { readonly keyArn: pulumi.Output<string> }): ServiceDataOutputs {
+function serviceDataOutputs(stores: ServiceStores & { readonly keyArn: pulumi.Output<string> }): ServiceDataOutputs {
   const { database: db, bucket } = stores;
   const queues = stores.events.queues[stores.service];
   return {

@@ -17,7 +17,7 @@ export interface Dashboard {
   readonly panels: readonly Panel[];
 }
 
-export interface Panel {
+interface Panel {
   readonly id: number;
   readonly type: "timeseries" | "stat";
   readonly title: string;
@@ -28,7 +28,7 @@ export interface Panel {
 }
 
 /** The datasource uid kube-prometheus-stack gives its Prometheus datasource. */
-export const PROMETHEUS_DATASOURCE_UID = "prometheus";
+const PROMETHEUS_DATASOURCE_UID = "prometheus";
 
 function panel(id: number, title: string, unit: string, exprs: readonly { expr: string; legend: string }[], x: number, y: number, w = 12, type: Panel["type"] = "timeseries"): Panel {
   return {

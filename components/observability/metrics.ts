@@ -35,7 +35,7 @@ export const MONITORING = {
 } as const;
 
 /** The pod labels each component's NetworkPolicies and AuthorizationPolicies select. */
-export const MONITORING_LABELS = {
+const MONITORING_LABELS = {
   prometheus: { ...METRICS_SCRAPER.podLabels },
   alertmanager: { "platform/monitoring": "alertmanager" },
   grafana: { "platform/monitoring": "grafana" },
@@ -50,7 +50,7 @@ export const GRAFANA_URL = `http://${MONITORING.grafana.service}.${MONITORING.na
 export const KUBERNETES_API_HOST = "kubernetes.default.svc.cluster.local";
 
 /** The mesh identity of a component's service account. */
-export function monitoringPrincipal(serviceAccount: string): string {
+function monitoringPrincipal(serviceAccount: string): string {
   return `${MESH.trustDomain}/ns/${MONITORING.namespace}/sa/${serviceAccount}`;
 }
 
@@ -58,7 +58,7 @@ export function monitoringPrincipal(serviceAccount: string): string {
  * Every container's requests (the capacity policy reads them from the values) and memory
  * limits. Prometheus's memory is per environment (settings); the rest is fixed.
  */
-export const MONITORING_RESOURCES = {
+const MONITORING_RESOURCES = {
   operator: { requests: { cpu: "50m", memory: "96Mi" }, limits: { memory: "192Mi" } },
   configReloader: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "64Mi" } },
   prometheusCpu: "150m",
@@ -68,10 +68,10 @@ export const MONITORING_RESOURCES = {
 } as const;
 
 /** The alert thresholds of the services' rules: as the ALB's alarm, 5 % 5xx; p99 over one second. */
-export const ALERT_THRESHOLDS = { errorRatio: 0.05, p99LatencyMs: 1000 } as const;
+const ALERT_THRESHOLDS = { errorRatio: 0.05, p99LatencyMs: 1000 } as const;
 
 /** The container security context every component runs with (Pod Security `restricted`). */
-export const RESTRICTED_CONTAINER = {
+const RESTRICTED_CONTAINER = {
   allowPrivilegeEscalation: false,
   privileged: false,
   readOnlyRootFilesystem: true,
@@ -81,7 +81,7 @@ export const RESTRICTED_CONTAINER = {
 } as const;
 
 /** The pod security context: non-root, RuntimeDefault seccomp, an fsGroup for the volumes. */
-export function restrictedPod(uid: number): Record<string, unknown> {
+function restrictedPod(uid: number): Record<string, unknown> {
   return { runAsNonRoot: true, runAsUser: uid, runAsGroup: uid, fsGroup: uid, seccompProfile: { type: "RuntimeDefault" } };
 }
 
@@ -99,7 +99,7 @@ const proxyAnnotations = {
  * (Grafana's queries arrive in mTLS) and writes its workload certificate to a shared
  * in-memory volume, which Prometheus presents to Alertmanager's sidecar.
  */
-export function prometheusPodAnnotations(): Record<string, string> {
+function prometheusPodAnnotations(): Record<string, string> {
   return {
     ...proxyAnnotations,
     "traffic.sidecar.istio.io/includeOutboundIPRanges": "",
@@ -109,12 +109,12 @@ export function prometheusPodAnnotations(): Record<string, string> {
 }
 
 /** Prometheus's TLS settings towards meshed endpoints: the sidecar's certificate; Istio's SPIFFE SANs name no host, so no host check. */
-export function istioTlsConfig(): Record<string, unknown> {
+function istioTlsConfig(): Record<string, unknown> {
   const dir = MONITORING.istioCertsPrometheusPath;
   return { caFile: `${dir}/root-cert.pem`, certFile: `${dir}/cert-chain.pem`, keyFile: `${dir}/key.pem`, insecureSkipVerify: true };
 }
 
-export interface ScrapeArgs {
+interface ScrapeArgs {
   /** Namespaces whose sidecars (metrics merging, 15020) are scraped: the services' and the gateway's. */
   readonly scrapedNamespaces: readonly string[];
 }
@@ -124,7 +124,7 @@ export interface ScrapeArgs {
  * (one target per pod, found by the proxy's `http-envoy-prom` port), and istiod's
  * monitoring port.
  */
-export function scrapeConfigs(args: ScrapeArgs): Record<string, unknown>[] {
+function scrapeConfigs(args: ScrapeArgs): Record<string, unknown>[] {
   return [
     {
       job_name: "istio-proxies",
@@ -151,7 +151,7 @@ export function scrapeConfigs(args: ScrapeArgs): Record<string, unknown>[] {
 }
 
 /** The services' alert rules (PrometheusRule, through the chart): 5xx ratio and p99 latency per service, and the scrapes themselves. */
-export function alertRules(services: readonly string[]): Record<string, unknown> {
+function alertRules(services: readonly string[]): Record<string, unknown> {
   const ns = services.join("|");
   const dest = `reporter="destination",destination_service_namespace=~"${ns}"`;
   return {
@@ -201,7 +201,7 @@ export function alertRules(services: readonly string[]): Record<string, unknown>
   };
 }
 
-export interface AlertmanagerConfigArgs {
+interface AlertmanagerConfigArgs {
   readonly region: string;
   /** The alarm topic (KMS-encrypted SNS). */
   readonly topicArn: unknown;
@@ -211,7 +211,7 @@ export interface AlertmanagerConfigArgs {
  * Alertmanager's configuration: every alert to the stack's alarm topic through the SNS
  * API, signed with SigV4 by the pod's IRSA credentials (ALARM and resolved alike).
  */
-export function alertmanagerConfig(args: AlertmanagerConfigArgs): Record<string, unknown> {
+function alertmanagerConfig(args: AlertmanagerConfigArgs): Record<string, unknown> {
   return {
     global: { resolve_timeout: "5m" },
     inhibit_rules: [],

@@ -67,7 +67,7 @@ export function issuerHost(issuerUrl: pulumi.Input<string>): pulumi.Output<strin
 }
 
 /** `system:serviceaccount:<ns>:<sa>`: the subject of a service account's tokens. */
-export function serviceAccountSubject(namespace: string, serviceAccount: string): string {
+function serviceAccountSubject(namespace: string, serviceAccount: string): string {
   return `system:serviceaccount:${namespace}:${serviceAccount}`;
 }
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { authorizationPolicies, destinationRule, serviceEntries, sidecar, virtualService } from "../../../components/microservice/istio";
 import type { ServiceSpec } from "../../../components/microservice/manifests";
+import { SERVICE_DEFAULTS, merge } from "../../../stacks/profiles";
 import { serviceSchema } from "../../../stacks/services";
 
 /** The Istio builders (components/microservice/istio.ts) on one service, without a cluster. */
 const spec = (over: Partial<ServiceSpec> = {}): ServiceSpec => ({
   name: "order",
-  settings: serviceSchema.parse({ image: "r/order:1", port: 8080, cpu: "500m", memory: "1Gi", replicas: { min: 2, max: 10 }, egressHosts: ["api.stripe.com"] }),
+  settings: serviceSchema.parse(merge(SERVICE_DEFAULTS.prod, { image: "r/order:1", port: 8080, cpu: "500m", memory: "1Gi", replicas: { min: 2, max: 10 }, egressHosts: ["api.stripe.com"] })),
   pathPrefix: "/orders",
   roleArn: "arn:aws:iam::111122223333:role/order",
   callers: ["user"],

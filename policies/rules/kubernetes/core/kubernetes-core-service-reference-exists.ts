@@ -27,7 +27,7 @@ const CHART_SERVICES: Readonly<Record<string, readonly string[]>> = {
  * `-operator`, the operator's `prometheus-operated` and `alertmanager-operated`, and its
  * Grafana after `grafana.fullnameOverride` (else `<release>-grafana`).
  */
-export const CHART_VALUE_SERVICES: Readonly<Record<string, (release: string, values: unknown) => string[]>> = {
+const CHART_VALUE_SERVICES: Readonly<Record<string, (release: string, values: unknown) => string[]>> = {
   "kube-prometheus-stack": (release, values) => {
     const v = (values ?? {}) as { fullnameOverride?: unknown; grafana?: { fullnameOverride?: unknown; enabled?: unknown } };
     const full = typeof v.fullnameOverride === "string" && v.fullnameOverride !== "" ? v.fullnameOverride : release;
@@ -37,7 +37,7 @@ export const CHART_VALUE_SERVICES: Readonly<Record<string, (release: string, val
 };
 
 /** Services every cluster has: the API server's. */
-export const BUILT_IN_SERVICES: readonly string[] = ["default/kubernetes"];
+const BUILT_IN_SERVICES: readonly string[] = ["default/kubernetes"];
 
 /** `namespace/name` of every Service the plan creates, its own or its charts'. */
 function services(resources: readonly PolicyResource[]): Set<string> {

@@ -47,7 +47,7 @@ function sidecarAdmits(egressHost: string, ns: string, entryNs: string, host: st
 }
 
 /** A statement of KMS actions only, usable only through named AWS services (`kms:ViaService`): the pod never calls KMS for them. */
-export function kmsViaServiceOnly(statement: { Action?: unknown; Condition?: Record<string, Record<string, unknown>> }): boolean {
+function kmsViaServiceOnly(statement: { Action?: unknown; Condition?: Record<string, Record<string, unknown>> }): boolean {
   const actions = (Array.isArray(statement.Action) ? statement.Action : [statement.Action]).map(String);
   const via = statement.Condition?.StringEquals?.["kms:ViaService"];
   const services = (Array.isArray(via) ? via : via === undefined ? [] : [via]).map(String);
