@@ -63,6 +63,8 @@ type Registered = Omit<PlanResource, "options"> & { readonly options: Omit<PlanR
 
 /** The SDK's promise wrapper (sdk/nodejs/runtime/debuggable.ts), replaced while the program runs. */
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
+/** The SDK's per-program state (sdk/nodejs/runtime/state.ts): the leak candidates. */
+const sdkState = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<Promise<unknown>> } };
 
 /**
  * Runs the real program (`programPath`, the same `index.ts` that `pulumi up` runs) on the
@@ -147,9 +149,10 @@ export async function recordProgram(
   const debuggablePromise = debuggable.debuggablePromise;
   if (process.env.PLAN_STACK_TRACES !== "1") {
     Error.stackTraceLimit = Math.min(stackTraceLimit, 2);
-    // That stack is read only by the SDK's PULUMI_DEBUG_PROMISE_LEAKS report; without it,
-    // the promise keeps an empty one (each output of each resource makes four such promises).
-    if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) debuggable.debuggablePromise = (p, ctx) => withoutStack(() => debuggablePromise(p, ctx));
+    // Its id, context and stack are read only by the SDK's PULUMI_DEBUG_PROMISE_LEAKS
+    // report; without it, the wrapper only tracks the promise for the leak check at exit
+    // (each output of each resource makes four such promises).
+    if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) debuggable.debuggablePromise = trackedPromise(debuggablePromise);
   }
   try {
     await runProgram(programPath, dependsOn, load);
@@ -210,15 +213,32 @@ async function runProgram(
   });
 }
 
-/** Runs `f` with no stack captured by the errors it creates. */
-function withoutStack<T>(f: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return f();
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+/**
+ * The SDK's `debuggablePromise` without what only its debug report reads: the promise is a
+ * leak candidate until it settles (the SDK's check at exit), and a rejection names it, as
+ * there; its id, context and stack are not attached. The first call goes to the SDK's own,
+ * which schedules the check.
+ */
+function trackedPromise(sdk: typeof debuggable.debuggablePromise): typeof debuggable.debuggablePromise {
+  let scheduled = false;
+  return <T>(p: Promise<T>, ctx: unknown): Promise<T> => {
+    if (!scheduled) {
+      scheduled = true;
+      return sdk(p, ctx);
+    }
+    const candidates = sdkState.getStore().leakCandidates;
+    candidates.add(p);
+    return p
+      .then((val) => {
+        candidates.delete(p);
+        return val;
+      })
+      .catch((err: { promise?: Promise<unknown> }) => {
+        candidates.delete(p);
+        err.promise = p;
+        throw err;
+      });
+  };
 }
 
 /**
