@@ -1,4 +1,4 @@
-import "./lazyTypescript";
+import "./lazyModules";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
