@@ -155,17 +155,22 @@ export async function recordProgram(
     if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) debuggable.debuggablePromise = trackedPromise(debuggablePromise);
   }
   try {
-    await runProgram(programPath, dependsOn, load);
-  } catch (err) {
-    if (err && typeof err === "object") (err as { registered?: number }).registered = registered.size;
-    throw err;
+    try {
+      await runProgram(programPath, dependsOn, load);
+    } catch (err) {
+      if (err && typeof err === "object") (err as { registered?: number }).registered = registered.size;
+      throw err;
+    } finally {
+      setImmediate(() => process.off("unhandledRejection", swallow));
+    }
+    // The stack's registration settles before the last resources' do: the SDK finishes
+    // those while the runtime disconnects, still under the settings above.
+    await pulumi.runtime.disconnect();
   } finally {
     sdkResource.stackTrace = stackTrace;
     Error.stackTraceLimit = stackTraceLimit;
     debuggable.debuggablePromise = debuggablePromise;
-    setImmediate(() => process.off("unhandledRejection", swallow));
   }
-  await pulumi.runtime.disconnect();
 
 
   const dependsOnByUrn = new Map<string, string[]>();
