@@ -35,6 +35,12 @@ export function resourcePolicy<TResource extends pulumi.Resource, TArgs>(
 }
 
 /**
+ * Where a validation of {@link validateResourceOfTypes} lists the type tokens it applies
+ * to: it reports every other resource not applicable before it reads anything.
+ */
+export const APPLIES_TO: unique symbol = Symbol("platform.appliesTo");
+
+/**
  * A validation for a check shared by several resource types (e.g. a KMS key on many
  * services, or the Pod Security checks on every workload kind). Types are classes or,
  * for resources with no class such as Istio CRDs, type tokens. Other types are reported
@@ -51,6 +57,8 @@ function validateResourceOfTypes(
   };
   // The engine skips a policy quickly when its single validation names one type.
   if (tokens.length === 1) (fn as unknown as { __pulumiType: string }).__pulumiType = tokens[0];
+  // The offline runner skips the other types too, which this would report not applicable.
+  Object.defineProperty(fn, APPLIES_TO, { value: Object.freeze([...tokens]) });
   return fn;
 }
 

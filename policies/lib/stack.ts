@@ -13,11 +13,16 @@ export class StackIndex {
   private readonly byType = new Map<string, PolicyResource[]>();
 
   constructor(readonly resources: readonly PolicyResource[]) {
-    for (const r of resources) this.byType.set(r.type, [...(this.byType.get(r.type) ?? []), r]);
+    for (const r of resources) {
+      const list = this.byType.get(r.type);
+      if (list) list.push(r);
+      else this.byType.set(r.type, [r]);
+    }
   }
 
   /** Every resource of any of these types, in stack order. */
   ofType(...types: TypeRef[]): PolicyResource[] {
+    if (types.length === 1) return [...(this.byType.get(tokenOf(types[0])) ?? [])];
     const tokens = new Set(types.map(tokenOf));
     return this.resources.filter((r) => tokens.has(r.type));
   }

@@ -1,5 +1,5 @@
 // `npm run plan -- --stack <dev|prod> [--json FILE] [--markdown FILE] [--config PATH=VALUE ...] [--config-dir DIR]`
-import "./lazyTypescript";
+import "./lazyModules";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";

@@ -1,6 +1,7 @@
-import "./lazyTypescript";
+import "./lazyModules";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import type { ProgramConfig } from "./config";
 import { PlanMocks } from "./mocks";
 import { PlanResource, SECRET, UNKNOWN } from "./types";
@@ -28,20 +29,43 @@ interface RegisterRequest {
   getParent(): string;
   getCustom(): boolean;
   getProvider(): string;
-  getObject(): { toJavaScript(): unknown } | undefined;
+  getImportid(): string;
+  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
   getProtect(): boolean;
   getRetainondelete(): boolean;
   getDeletebeforereplace(): boolean;
   getIgnorechangesList(): string[];
   getDependenciesList(): string[];
   getAliasesList(): { toObject(): unknown }[];
+  getTransformsList(): { getToken(): string }[];
 }
-type Callback = (err: unknown, resp?: { getUrn(): string }) => void;
+/** What the SDK reads of a registration's answer (a `RegisterResourceResponse`). */
+interface RegisterResponse {
+  getUrn(): string;
+  getId(): string;
+  getObject(): { toJavaScript(): Record<string, unknown> };
+  getPropertydependenciesMap(): undefined;
+  getResult(): number;
+  getUnknown(): boolean;
+}
+type Callback = (err: unknown, resp?: RegisterResponse) => void;
+/** The SDK's mock monitor (sdk/nodejs/runtime/mocks.ts), with the members the recorder uses. */
 interface Monitor {
+  readonly mocks: pulumi.runtime.Mocks;
+  readonly resources: Map<string, { urn: string; id: string | null; state: unknown }>;
+  readonly transformCallbacks: Map<string, unknown>;
   newUrn(parent: string, type: string, name: string): string;
   registerResource(req: RegisterRequest, cb: Callback): Promise<void>;
   registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): unknown } | undefined }, cb: (err: unknown) => void): void;
 }
+
+/** A registration as recorded, before the program's `dependsOn` are known. */
+type Registered = Omit<PlanResource, "options"> & { readonly options: Omit<PlanResource["options"], "dependsOn"> };
+
+/** The SDK's promise wrapper (sdk/nodejs/runtime/debuggable.ts), replaced while the program runs. */
+const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
+/** The SDK's per-program state (sdk/nodejs/runtime/state.ts): the leak candidates. */
+const sdkState = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<Promise<unknown>> } };
 
 /**
  * Runs the real program (`programPath`, the same `index.ts` that `pulumi up` runs) on the
@@ -71,13 +95,36 @@ export async function recordProgram(
   // uses the parent's whole qualified type. Use that rule (`resourceUrn`), which the diff's
   // alias resolution shares.
   monitor.newUrn = (parent, type, name) => resourceUrn(stack, "platform", parent || null, type, name);
-  const requests = new Map<string, RegisterRequest>();
-  const registered = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req, cb) =>
-    registered(req, (err, resp) => {
-      if (!err && resp) requests.set(resp.getUrn(), req);
-      cb(err, resp);
+  let secrets = 0;
+  const clean = (value: unknown): unknown => {
+    const { value: out, secrets: n } = scrub(value);
+    secrets += n;
+    return out;
+  };
+  // Each registration is recorded as it succeeds, in the plan's shape, so the request (a
+  // protobuf message holding the inputs) is not kept until the program ends.
+  const registered = new Map<string, Registered>();
+  const record = (urn: string, req: RegisterRequest, wire: Record<string, unknown>): void => {
+    const providerRef = req.getProvider();
+    registered.set(urn, {
+      urn,
+      type: req.getType(),
+      name: req.getName(),
+      custom: req.getCustom(),
+      parent: req.getParent() || null,
+      provider: providerRef ? providerRef.slice(0, providerRef.lastIndexOf("::")) : null,
+      inputs: (clean(wire) as Record<string, unknown>) ?? {},
+      options: {
+        protect: req.getProtect(),
+        retainOnDelete: req.getRetainondelete(),
+        deleteBeforeReplace: req.getDeletebeforereplace(),
+        ignoreChanges: [...req.getIgnorechangesList()].sort(),
+        aliases: req.getAliasesList().map((a) => a.toObject()),
+      },
+      dependencies: [...new Set(req.getDependenciesList())].sort(),
     });
+  };
+  monitor.registerResource = (req, cb) => registerOnMock(monitor, req, cb, record);
   let stackOutputs: unknown = {};
   const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
   monitor.registerResourceOutputs = (req, cb) => {
@@ -100,18 +147,31 @@ export async function recordProgram(
   // (a fifth of the plan's time at the default depth of 10). Two frames still name where
   // an error in the program was thrown; PLAN_STACK_TRACES=1 keeps the default depth.
   const stackTraceLimit = Error.stackTraceLimit;
-  if (process.env.PLAN_STACK_TRACES !== "1") Error.stackTraceLimit = Math.min(stackTraceLimit, 2);
+  const debuggablePromise = debuggable.debuggablePromise;
+  if (process.env.PLAN_STACK_TRACES !== "1") {
+    Error.stackTraceLimit = Math.min(stackTraceLimit, 2);
+    // Its id, context and stack are read only by the SDK's PULUMI_DEBUG_PROMISE_LEAKS
+    // report; without it, the wrapper only tracks the promise for the leak check at exit
+    // (each output of each resource makes four such promises).
+    if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) debuggable.debuggablePromise = trackedPromise(debuggablePromise);
+  }
   try {
-    await runProgram(programPath, dependsOn, load);
-  } catch (err) {
-    if (err && typeof err === "object") (err as { registered?: number }).registered = requests.size;
-    throw err;
+    try {
+      await runProgram(programPath, dependsOn, load);
+    } catch (err) {
+      if (err && typeof err === "object") (err as { registered?: number }).registered = registered.size;
+      throw err;
+    } finally {
+      setImmediate(() => process.off("unhandledRejection", swallow));
+    }
+    // The stack's registration settles before the last resources' do: the SDK finishes
+    // those while the runtime disconnects, still under the settings above.
+    await pulumi.runtime.disconnect();
   } finally {
     sdkResource.stackTrace = stackTrace;
     Error.stackTraceLimit = stackTraceLimit;
-    setImmediate(() => process.off("unhandledRejection", swallow));
+    debuggable.debuggablePromise = debuggablePromise;
   }
-  await pulumi.runtime.disconnect();
 
 
   const dependsOnByUrn = new Map<string, string[]>();
@@ -119,33 +179,25 @@ export async function recordProgram(
     dependsOnByUrn.set(await urnOf(d.resource), (await Promise.all(d.on.map(urnOf))).sort());
   }
 
-  let secrets = 0;
-  const clean = (value: unknown): unknown => {
-    const { value: out, secrets: n } = scrub(value);
-    secrets += n;
-    return out;
-  };
-  const resources = [...requests.entries()].map(([urn, req]): PlanResource => {
-    const providerRef = req.getProvider();
-    return {
-      urn,
-      type: req.getType(),
-      name: req.getName(),
-      custom: req.getCustom(),
-      parent: req.getParent() || null,
-      provider: providerRef ? providerRef.slice(0, providerRef.lastIndexOf("::")) : null,
-      inputs: (clean(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>) ?? {},
-      options: {
-        protect: req.getProtect(),
-        retainOnDelete: req.getRetainondelete(),
-        deleteBeforeReplace: req.getDeletebeforereplace(),
-        ignoreChanges: [...req.getIgnorechangesList()].sort(),
-        dependsOn: dependsOnByUrn.get(urn) ?? [],
-        aliases: req.getAliasesList().map((a) => a.toObject()),
-      },
-      dependencies: [...new Set(req.getDependenciesList())].sort(),
-    };
-  });
+  // The plan's key order (the JSON is written as built).
+  const resources = [...registered.values()].map(({ options: o, ...r }): PlanResource => ({
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    custom: r.custom,
+    parent: r.parent,
+    provider: r.provider,
+    inputs: r.inputs,
+    options: {
+      protect: o.protect,
+      retainOnDelete: o.retainOnDelete,
+      deleteBeforeReplace: o.deleteBeforeReplace,
+      ignoreChanges: o.ignoreChanges,
+      dependsOn: dependsOnByUrn.get(r.urn) ?? [],
+      aliases: o.aliases,
+    },
+    dependencies: r.dependencies,
+  }));
   resources.sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
   const outputs = clean(stackOutputs) as Record<string, unknown>;
   return { resources, outputs, secrets };
@@ -165,6 +217,114 @@ async function runProgram(
     });
     return load(path.resolve(programPath));
   });
+}
+
+/**
+ * The SDK's `debuggablePromise` without what only its debug report reads: the promise is a
+ * leak candidate until it settles (the SDK's check at exit), and a rejection names it, as
+ * there; its id, context and stack are not attached. The first call goes to the SDK's own,
+ * which schedules the check.
+ */
+function trackedPromise(sdk: typeof debuggable.debuggablePromise): typeof debuggable.debuggablePromise {
+  let scheduled = false;
+  return <T>(p: Promise<T>, ctx: unknown): Promise<T> => {
+    if (!scheduled) {
+      scheduled = true;
+      return sdk(p, ctx);
+    }
+    const candidates = sdkState.getStore().leakCandidates;
+    candidates.add(p);
+    return p
+      .then((val) => {
+        candidates.delete(p);
+        return val;
+      })
+      .catch((err: { promise?: Promise<unknown> }) => {
+        candidates.delete(p);
+        err.promise = p;
+        throw err;
+      });
+  };
+}
+
+/**
+ * The mock monitor's `registerResource` (sdk/nodejs/runtime/mocks.ts), step for step,
+ * without its protobuf round trips: the inputs are decoded from the request once (for the
+ * mocks and for `record`), and the answer carries the serialized state as the SDK reads
+ * it back (`toJavaScript()` of the Struct the mock monitor would have built: the same
+ * values, keys sorted, the same error on a value a Struct cannot hold).
+ */
+async function registerOnMock(
+  monitor: Monitor,
+  req: RegisterRequest,
+  callback: Callback,
+  record: (urn: string, req: RegisterRequest, wire: Record<string, unknown>) => void,
+): Promise<void> {
+  try {
+    const transforms = req
+      .getTransformsList()
+      .map((cb) => monitor.transformCallbacks.get(cb.getToken()))
+      .filter((transform) => transform !== undefined);
+    const wire = req.getObject()!.toJavaScript();
+    const inputs: Record<string, unknown> = {};
+    for (const k of Object.keys(wire)) if (wire[k] !== undefined) inputs[k] = rpc.deserializeProperty(wire[k]);
+    const result = await monitor.mocks.newResource({
+      type: req.getType(),
+      name: req.getName(),
+      inputs,
+      provider: req.getProvider(),
+      custom: req.getCustom(),
+      id: req.getImportid(),
+      transforms,
+    } as pulumi.runtime.MockResourceArgs);
+    const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
+    const state = await rpc.serializeProperties("", result.state);
+    monitor.resources.set(urn, { urn, id: result.id ?? null, state });
+    const object = structValue(state) as Record<string, unknown>;
+    record(urn, req, wire);
+    const id = result.id || "";
+    // Each `toJavaScript()` of a Struct is a new object; the SDK reads it once.
+    let fresh: Record<string, unknown> | undefined = object;
+    const toJavaScript = () => {
+      const out = fresh ?? (structValue(state) as Record<string, unknown>);
+      fresh = undefined;
+      return out;
+    };
+    callback(null, {
+      getUrn: () => urn,
+      getId: () => id,
+      getObject: () => ({ toJavaScript }),
+      getPropertydependenciesMap: () => undefined,
+      getResult: () => 0,
+      getUnknown: () => false,
+    });
+  } catch (err) {
+    callback(err, undefined);
+  }
+}
+
+/**
+ * `Value.fromJavaScript(v).toJavaScript()` of google-protobuf's struct_pb, in plain
+ * JavaScript: strings, numbers, booleans and null as they are, arrays element by element,
+ * objects by their enumerable keys in sorted order (a Struct's map iterates sorted); any
+ * other value throws as `fromJavaScript` does.
+ */
+export function structValue(v: unknown): unknown {
+  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = structValue(v[i]);
+    return out;
+  }
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    const values = new Map<string, unknown>();
+    for (const k in o) values.set(k, structValue(o[k]));
+    const out: Record<string, unknown> = {};
+    for (const k of [...values.keys()].sort()) out[k] = values.get(k);
+    return out;
+  }
+  throw new Error("Unexpected struct type.");
 }
 
 function urnOf(resource: pulumi.Resource): Promise<string> {

@@ -10,6 +10,7 @@ import { UNKNOWN } from "../plan/types";
 import type { PlanPolicy, PlanResource, PlanViolation } from "../plan/types";
 import { isStackPolicy, PlatformPolicy } from "../../policies/lib/types";
 import { UNKNOWN_STRING_SENTINEL, isUnknownValueError, unknownCheckingProxy } from "../../policies/lib/unknown";
+import { APPLIES_TO } from "../../policies/lib/resource";
 import type { PolicySettings } from "./config";
 import { propertyDependencies, tokenIndex } from "./references";
 
@@ -44,6 +45,18 @@ const notApplicable = (reason?: string): never => {
 function pulumiTypeOf(resourceClass: unknown): string | undefined {
   const t = (resourceClass as { __pulumiType?: unknown } | undefined)?.__pulumiType;
   return typeof t === "string" && t.length > 0 ? t : undefined;
+}
+
+/**
+ * The types a validation applies to, when it says so (`__pulumiType`, or the list of
+ * {@link APPLIES_TO}): it reports any other resource not applicable, which ends its run
+ * quietly, so the runner does not call it for them.
+ */
+function typesOf(validation: unknown): readonly string[] | undefined {
+  const many = (validation as { [APPLIES_TO]?: readonly string[] })[APPLIES_TO];
+  if (many) return many;
+  const one = pulumiTypeOf(validation);
+  return one ? [one] : undefined;
 }
 
 function isTypeOf(type: string, resourceClass: unknown): boolean {
@@ -102,6 +115,13 @@ function regionOf(resources: readonly PlanResource[]): string {
  */
 export async function runPolicies(policies: readonly PlatformPolicy[], resources: readonly PlanResource[], ctx: RunContext): Promise<PolicyRunResult> {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  // Each type's resources, in plan order.
+  const byType = new Map<string, PlanResource[]>();
+  for (const r of resources) {
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
+  }
   const violations: PlanViolation[] = [];
   const planPolicies: PlanPolicy[] = [];
   const providerOf = (r: PlanResource): PolicyProviderResource | undefined => {
@@ -143,10 +163,12 @@ export async function runPolicies(policies: readonly PlatformPolicy[], resources
       continue;
     }
     const validations = Array.isArray(policy.validateResource) ? policy.validateResource : policy.validateResource ? [policy.validateResource] : [];
-    const fastType = validations.length === 1 ? pulumiTypeOf(validations[0]) : undefined;
-    for (const r of resources) {
-      if (fastType && r.type !== fastType) continue;
-      for (const validate of validations) {
+    const types = validations.map(typesOf);
+    const union = types.every((t) => t !== undefined) ? new Set(types.flat()) : undefined;
+    const candidates = !union ? resources : union.size === 1 ? (byType.get([...union][0]) ?? []) : resources.filter((r) => union.has(r.type));
+    for (const r of candidates) {
+      for (const [i, validate] of validations.entries()) {
+        if (types[i] && !types[i].includes(r.type)) continue;
         const props = propsOf(r.inputs);
         const provider = providerOf(r);
         const args: ResourceValidationArgs = {
@@ -183,8 +205,7 @@ function stackResources(
   ctx: RunContext,
   providerOf: (r: PlanResource) => PolicyProviderResource | undefined,
 ): PolicyResource[] {
-  const region = regionOf(resources);
-  const index = tokenIndex(resources, region);
+  const { byProperty } = referencesOf(resources, byUrn);
   const linked = new Map<string, PolicyResource>();
   for (const r of resources) {
     const values = r.type === "pulumi:pulumi:Stack" && ctx.outputs ? ctx.outputs : r.inputs;
@@ -207,11 +228,29 @@ function stackResources(
     const target = linked.get(r.urn)!;
     const parent = r.parent ? linked.get(r.parent) : undefined;
     if (parent) target.parent = parent;
-    const byProperty = propertyDependencies(r, byUrn, region, index);
-    const dependencies = new Set([...r.dependencies, ...Object.values(byProperty).flat()]);
+    const deps = byProperty.get(r)!;
+    const dependencies = new Set([...r.dependencies, ...Object.values(deps).flat()]);
     target.dependencies = [...dependencies].map((u) => linked.get(u)).filter((d): d is PolicyResource => d !== undefined);
-    for (const [key, urns] of Object.entries(byProperty)) target.propertyDependencies[key] = urns.map((u) => linked.get(u)!);
+    for (const [key, urns] of Object.entries(deps)) target.propertyDependencies[key] = urns.map((u) => linked.get(u)!);
   }
   return [...linked.values()];
+}
+
+/** The references between a plan's resources (by URN), which every pack's run of the same plan reads. */
+interface References {
+  readonly byProperty: ReadonlyMap<PlanResource, Record<string, string[]>>;
+}
+const references = new WeakMap<readonly PlanResource[], References>();
+
+/** Each resource's property dependencies, computed once per plan (packs run one after the other over the same resources). */
+function referencesOf(resources: readonly PlanResource[], byUrn: ReadonlyMap<string, PlanResource>): References {
+  const cached = references.get(resources);
+  if (cached) return cached;
+  const region = regionOf(resources);
+  const index = tokenIndex(resources, region);
+  const byProperty = new Map(resources.map((r) => [r, propertyDependencies(r, byUrn, region, index)]));
+  const computed = { byProperty };
+  references.set(resources, computed);
+  return computed;
 }
 

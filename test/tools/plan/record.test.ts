@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { describe, expect, it } from "vitest";
 import { readStackConfig } from "../../../tools/plan/config";
-import { recordProgram, scrub } from "../../../tools/plan/record";
+import { recordProgram, scrub, structValue } from "../../../tools/plan/record";
 import { PLAN_CACHE } from "../../support/plans";
 import { ROOT, TS_NODE_ARGS } from "../../support/run";
 
@@ -19,6 +21,31 @@ describe("scrub", () => {
     expect(JSON.stringify(value)).toBe('{"a":["[unknown]","urn:pulumi:s::p::t::n"],"m":{"a":"[secret]","b":1},"z":"[secret]"}');
     expect(secrets).toBe(2);
     expect(JSON.stringify(value)).not.toContain("hunter2");
+  });
+});
+
+describe("structValue", () => {
+  const roundTrip = (v: Record<string, unknown>) => Struct.fromJavaScript(v as never).toJavaScript();
+  it("is what a google-protobuf Struct built from the value gives back: the same values, keys sorted", () => {
+    const wire = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: "small" }, fc.string(), fc.double(), fc.boolean(), fc.constant(null), tie("array"), tie("object")),
+      array: fc.array(tie("value"), { maxLength: 4 }),
+      object: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("10", "2", "a", "B", "__x")), tie("value"), { maxKeys: 5 }),
+    }));
+    fc.assert(
+      fc.property(wire.object, (v) => {
+        const ours = structValue(v);
+        expect(ours).toStrictEqual(roundTrip(v));
+        expect(JSON.stringify(ours)).toBe(JSON.stringify(roundTrip(v)));
+      }),
+    );
+  });
+
+  it("refuses what a Struct cannot hold, as fromJavaScript does", () => {
+    for (const bad of [{ a: undefined }, { a: () => 1 }, { a: [1, undefined] }, { a: 1n }]) {
+      expect(() => roundTrip(bad)).toThrow("Unexpected struct type.");
+      expect(() => structValue(bad)).toThrow("Unexpected struct type.");
+    }
   });
 });
 
@@ -38,7 +65,7 @@ describe("recordProgram on bad settings", () => {
 });
 
 describe("the recorder's load and run costs", () => {
-  it("does not load the TypeScript compiler with the SDK, and runs the program with two-frame stacks, restored after", () => {
+  it("does not load the TypeScript compiler or npm's arborist with the SDK, and runs the program with two-frame stacks and untraced promises, restored after", () => {
     // Inside the project, so the program resolves the project's @pulumi/pulumi.
     fs.mkdirSync(PLAN_CACHE, { recursive: true });
     const dir = fs.mkdtempSync(path.join(PLAN_CACHE, "record-cost-"));
@@ -47,7 +74,10 @@ describe("the recorder's load and run costs", () => {
     fs.writeFileSync(
       program,
       'import * as pulumi from "@pulumi/pulumi";\n' +
-        "(globalThis as Record<string, unknown>).seen = { limit: Error.stackTraceLimit, positions: (pulumi.Resource as unknown as { stackTrace(n: number): unknown[] }).stackTrace(0).length };\n" +
+        "const debuggable = require(\"@pulumi/pulumi/runtime/debuggable\");\n" +
+        "const p = Promise.resolve(1);\n" +
+        "debuggable.debuggablePromise(p, \"ctx\");\n" +
+        "(globalThis as Record<string, unknown>).seen = { limit: Error.stackTraceLimit, positions: (pulumi.Resource as unknown as { stackTrace(n: number): unknown[] }).stackTrace(0).length, promiseStack: typeof (p as unknown as { _debugStackTrace?: string })._debugStackTrace };\n" +
         'new pulumi.ComponentResource("test:index:Thing", "thing");\n',
     );
     // Compile the fresh program once, so the measured run finds it in the compile cache as
@@ -62,9 +92,14 @@ describe("the recorder's load and run costs", () => {
       `const { recordProgram } = require(${JSON.stringify(path.join(ROOT, "tools/plan/record.ts"))});`,
       `const { readStackConfig } = require(${JSON.stringify(path.join(ROOT, "tools/plan/config.ts"))});`,
       "const typescriptLoaded = () => Object.keys(require.cache).some((k) => k.endsWith('/typescript/lib/typescript.js'));",
-      "const before = typescriptLoaded();",
+      "const arboristLoaded = () => Object.keys(require.cache).some((k) => k.includes('/@npmcli/arborist/lib/arborist/'));",
+      "const debuggable = require('@pulumi/pulumi/runtime/debuggable');",
+      "const sdkPromise = debuggable.debuggablePromise;",
+      "const before = typescriptLoaded() || arboristLoaded();",
       `recordProgram("dev", readStackConfig(${JSON.stringify(ROOT)}, "dev", []), ${JSON.stringify(program)}).then((r) => {`,
-      "  console.log(JSON.stringify({ before, after: typescriptLoaded(), seen: globalThis.seen, limitAfter: Error.stackTraceLimit, types: r.resources.map((x) => x.type) }));",
+      "  const p = Promise.resolve(1);",
+      "  debuggable.debuggablePromise(p, 'ctx');",
+      "  console.log(JSON.stringify({ before, after: typescriptLoaded() || arboristLoaded(), seen: globalThis.seen, limitAfter: Error.stackTraceLimit, promiseAfter: debuggable.debuggablePromise === sdkPromise && typeof p._debugStackTrace, types: r.resources.map((x) => x.type) }));",
       "}, (e) => console.error(String(e)));",
     ].join("\n");
     const r = spawnSync(process.execPath, [...TS_NODE_ARGS, "-e", script], { cwd: ROOT, encoding: "utf8", env: { ...process.env, PLAN_STACK_TRACES: "" } });
@@ -72,8 +107,9 @@ describe("the recorder's load and run costs", () => {
     expect(JSON.parse(r.stdout)).toEqual({
       before: false,
       after: false,
-      seen: { limit: 2, positions: 0 },
+      seen: { limit: 2, positions: 0, promiseStack: "undefined" },
       limitAfter: 10,
+      promiseAfter: "string",
       types: ["test:index:Thing", "pulumi:pulumi:Stack"],
     });
   });

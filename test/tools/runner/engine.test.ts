@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import { metadata, PlatformPolicy } from "../../../policies/lib/types";
-import { resourcePolicy, stackPolicy } from "../../../policies/lib/resource";
+import { StackIndex } from "../../../policies/lib/stack";
+import { resourcePolicy, resourcePolicyOfTypes, stackPolicy } from "../../../policies/lib/resource";
 import { PACKS, packVersion } from "../../../policies/packs";
 import { PackConfigError, runPacks, runPacksDetailed } from "../../../tools/runner";
 import { reconcile } from "../../../tools/runner/config";
@@ -110,6 +111,42 @@ describe("offline runner: stack policies", () => {
     expect(outcome).toEqual({
       violations: ["[advisory] (stack): can't run policy 'test-x-y-z' from policy pack 'test-pack@v0.0.0' during preview: string value at .cidrBlock can't be known during preview"],
     });
+  });
+});
+
+describe("offline runner: type index", () => {
+  it("calls a check shared by several types only for resources of those types, in plan order, with the same findings", async () => {
+    const seen: string[] = [];
+    const policy = resourcePolicyOfTypes(header, [aws.s3.Bucket, "aws:cloudwatch/logGroup:LogGroup"], (props, args) => {
+      seen.push(args.name);
+      return props.bad ? `${args.name} is bad` : undefined;
+    });
+    const resources = [
+      resource("aws:ec2/vpc:Vpc", "vpc", { bad: true }),
+      logGroup("logs", { bad: true }),
+      resource("aws:s3/bucket:Bucket", "bucket", {}),
+      resource("aws:ec2/subnet:Subnet", "subnet", { bad: true }),
+      logGroup("audit", {}),
+    ];
+    // Counts the runner's calls of the validation (the check itself only sees its own types).
+    const calls: string[] = [];
+    const validate = new Proxy(policy.validateResource as (args: ResourceValidationArgs) => void, {
+      apply: (f, self, argv: [ResourceValidationArgs]) => (calls.push(argv[0].name), Reflect.apply(f, self, argv)),
+    });
+    expect((await runPolicy({ ...policy, validateResource: validate } as PlatformPolicy, resources)).violations).toEqual(["logs: logs is bad"]);
+    expect(calls).toEqual(["logs", "bucket", "audit"]);
+    expect(seen).toEqual(["logs", "bucket", "audit"]);
+  });
+
+  it("indexes a stack's resources by type in stack order, for one type and several", () => {
+    const view = [resource("aws:ec2/vpc:Vpc", "a", {}), logGroup("b", {}), resource("aws:ec2/vpc:Vpc", "c", {}), logGroup("d", {})] as unknown as PolicyResource[];
+    const stack = new StackIndex(view);
+    expect(stack.ofType(aws.ec2.Vpc).map((r) => r.name)).toEqual(["a", "c"]);
+    expect(stack.ofType(aws.cloudwatch.LogGroup, aws.ec2.Vpc).map((r) => r.name)).toEqual(["a", "b", "c", "d"]);
+    expect(stack.ofType(aws.s3.Bucket)).toEqual([]);
+    // A copy: a policy that edits its list does not change the index.
+    stack.ofType(aws.ec2.Vpc).pop();
+    expect(stack.ofType(aws.ec2.Vpc)).toHaveLength(2);
   });
 });
 
