@@ -16,7 +16,7 @@ const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
  * module on the first read of anything but `own` (properties answered without loading) and
  * then forwards to it.
  */
-export function deferModule(file: string, own: Readonly<Record<string, unknown>> = {}): void {
+function deferModule(file: string, own: Readonly<Record<string, unknown>> = {}): void {
   if (require.cache[file]) return;
   let real: object | undefined;
   const target: Record<PropertyKey, unknown> = {};
