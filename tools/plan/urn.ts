@@ -2,14 +2,16 @@
 export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /**
- * A resource's URN as the offline plan makes it (the recorder registers every resource
- * with this rule, and `npm run diff` resolves aliases with it): the parent's whole
- * qualified type, `$`, the type, then the name. Note that this qualifies the stack's own
- * children with `pulumi:pulumi:Stack$`, which the engine leaves out
- * (`urn:pulumi:prod::platform::platform:network:Network::network` in a real state).
+ * A resource's URN as the engine makes it (the recorder registers every resource with
+ * this rule, and `npm run diff` resolves aliases with it): the parent's whole qualified
+ * type, `$`, the type, then the name; the stack resource is left out of its children's
+ * type chain, as the engine does (`urn:pulumi:prod::platform::platform:network:Network::network`
+ * in a real state), so the plan's URNs are the ones `pulumi stack export` shows. The SDK's
+ * mock monitor would write `pulumi:pulumi:Stack$platform:network:Network` instead.
  */
 export function resourceUrn(stack: string, project: string, parent: string | null, type: string, name: string): string {
-  return `urn:pulumi:${stack}::${project}::${parent ? `${qualifiedTypeOf(parent)}$${type}` : type}::${name}`;
+  const parentType = parent ? qualifiedTypeOf(parent) : undefined;
+  return `urn:pulumi:${stack}::${project}::${parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type}::${name}`;
 }
 
 /** The qualified type of a URN: what lies between the project and the name. */

@@ -8,7 +8,7 @@ import { STACKS, loadPlan, ofType, single } from "../../support/plans";
 
 const ADDON = "aws:eks/addon:Addon";
 const ROLE = "aws:iam/role:Role";
-const PREFIX = "urn:pulumi:%s::platform::pulumi:pulumi:Stack$platform:cluster:Cluster";
+const PREFIX = "urn:pulumi:%s::platform::platform:cluster:Cluster";
 const urnOf = (stack: string, path: string) => `${PREFIX.replace("%s", stack)}${path}`;
 
 describe("the CloudWatch Observability add-on pins", () => {

@@ -52,7 +52,7 @@ describe("the Cluster component's children (prod)", () => {
   it("are exactly the pinned resources, each a direct child of the component", () => {
     const children = doc.resources.filter((r) => r.parent === cluster.urn).map((r) => `${r.type}::${r.name}`).sort();
     expect(children).toEqual(CHILDREN);
-    expect(cluster.urn).toBe("urn:pulumi:prod::platform::pulumi:pulumi:Stack$platform:cluster:Cluster::cluster");
+    expect(cluster.urn).toBe("urn:pulumi:prod::platform::platform:cluster:Cluster::cluster");
   });
 });
 

@@ -3,7 +3,7 @@ import type { PlanDocument, PlanResource } from "../../../tools/plan/types";
 import { STACKS, loadPlan, ofType, single } from "../../support/plans";
 
 /** The data tier: the DataTier component and everything under it (the edge reuses SecureBucket outside it). */
-const DATA = "Stack$platform:data:DataTier";
+const DATA = "::platform:data:DataTier";
 const dataOfType = (doc: PlanDocument, type: string) => ofType(doc, type).filter((r) => r.urn.includes(DATA));
 const keyArn = (logical: string) => `arn:aws:kms:us-east-1:123456789012:key/${logical}`;
 const NODE_SG = "sg-cluster-eks-cluster";

@@ -5,9 +5,9 @@ import { API_GATEWAY } from "../../../components/mesh/apiGateway";
 import type { PlanDocument, PlanResource } from "../../../tools/plan/types";
 import { loadPlan, ofType, single, STACKS } from "../../support/plans";
 
-const EDGE = "Stack$platform:edge:Edge";
-const CDN = "Stack$platform:edge:CdnFront";
-const US_EAST_1 = "urn:pulumi:%s::platform::pulumi:pulumi:Stack$pulumi:providers:aws::aws-us-east-1";
+const EDGE = "::platform:edge:Edge";
+const CDN = "::platform:edge:CdnFront";
+const US_EAST_1 = "urn:pulumi:%s::platform::pulumi:providers:aws::aws-us-east-1";
 const NODE_SG = "sg-cluster-eks-cluster";
 const DOMAIN = { dev: "dev.example.com", prod: "example.com" } as const;
 const ZONE = { dev: "Z0DEVEXAMPLE00000000", prod: "Z0PRODEXAMPLE0000000" } as const;

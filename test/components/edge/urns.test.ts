@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../support/plans";
 
-const S = "urn:pulumi:prod::platform::pulumi:pulumi:Stack";
-const E = `${S}$platform:edge:Edge`;
-const C = `${S}$platform:edge:CdnFront`;
+const S = "urn:pulumi:prod::platform::";
+const E = `${S}platform:edge:Edge`;
+const C = `${S}platform:edge:CdnFront`;
 /**
  * The edge's resources whose replacement hurts: the ALB (its DNS name changes), the web
  * ACLs, the certificates, the keys, the log groups and the log bucket. Renaming or

@@ -6,8 +6,8 @@ import { ROOT, runTs } from "../../support/run";
 
 describe.each(STACKS)("the Services tier (%s)", (stack) => {
   const doc = loadPlan(stack);
-  const root = `urn:pulumi:${stack}::platform::pulumi:pulumi:Stack`;
-  const tier = `${root}$platform:microservice:Services::services`;
+  const root = `urn:pulumi:${stack}::platform::`;
+  const tier = `${root}platform:microservice:Services::services`;
 
   it("is one component under the stack, parent of every identity and pod", () => {
     expect(doc.resources.filter((r) => r.type === "platform:microservice:Services").map((r) => r.urn)).toEqual([tier]);
@@ -19,17 +19,17 @@ describe.each(STACKS)("the Services tier (%s)", (stack) => {
 
   it("keeps the pods after the mesh and the cluster's add-ons, and the identities free of them", () => {
     for (const pod of doc.resources.filter((r) => r.parent === tier && r.type === "platform:microservice:MicroservicePod")) {
-      expect(pod.options.dependsOn, pod.name).toEqual([`${root}$platform:cluster:Cluster$platform:cluster:ClusterAddons::cluster-addons`, `${root}$platform:mesh:Mesh::mesh`]);
+      expect(pod.options.dependsOn, pod.name).toEqual([`${root}platform:cluster:Cluster$platform:cluster:ClusterAddons::cluster-addons`, `${root}platform:mesh:Mesh::mesh`]);
     }
     for (const identity of doc.resources.filter((r) => r.parent === tier && r.type === "platform:microservice:ServiceIdentity")) expect(identity.options.dependsOn, identity.name).toEqual([]);
   });
 
   it("routes the identities' AWS resources through the stack's AWS provider and the pods' objects through the cluster's", () => {
     const under = (name: string) => doc.resources.filter((r) => r.custom && r.parent?.endsWith(`::${name}`));
-    expect([...new Set(under("order-identity").map((r) => r.provider))]).toEqual([`${root}$pulumi:providers:aws::aws`]);
+    expect([...new Set(under("order-identity").map((r) => r.provider))]).toEqual([`${root}pulumi:providers:aws::aws`]);
     const pod = under("order-pod");
-    expect([...new Set(pod.filter((r) => r.type.startsWith("kubernetes:")).map((r) => r.provider))]).toEqual([`${root}$platform:cluster:Cluster$pulumi:providers:kubernetes::cluster-k8s`]);
-    expect([...new Set(pod.filter((r) => r.type.startsWith("aws:")).map((r) => r.provider))]).toEqual([`${root}$pulumi:providers:aws::aws`]);
+    expect([...new Set(pod.filter((r) => r.type.startsWith("kubernetes:")).map((r) => r.provider))]).toEqual([`${root}platform:cluster:Cluster$pulumi:providers:kubernetes::cluster-k8s`]);
+    expect([...new Set(pod.filter((r) => r.type.startsWith("aws:")).map((r) => r.provider))]).toEqual([`${root}pulumi:providers:aws::aws`]);
   });
 });
 

@@ -72,16 +72,16 @@ const OWN: Record<(typeof SERVICES)[number], [string, string | null, string][]> 
   ],
 };
 
-const ROOT = (stack: string) => `urn:pulumi:${stack}::platform::pulumi:pulumi:Stack`;
+const ROOT = (stack: string) => `urn:pulumi:${stack}::platform::`;
 const TIER = "platform:microservice:Services";
 /** The pinned URNs, each with the URN the same resource had before the move. */
 function pins(stack: string): { now: string; before: string }[] {
-  const out = [{ now: `${ROOT(stack)}$${TIER}::services`, before: "" }];
+  const out = [{ now: `${ROOT(stack)}${TIER}::services`, before: "" }];
   for (const service of SERVICES) {
     for (const [owner, type, suffix] of [...COMMON, ...OWN[service]]) {
       const qualified = type ? `${owner}$${type}` : owner;
       const name = `${service}-${suffix}`;
-      out.push({ now: `${ROOT(stack)}$${TIER}$${qualified}::${name}`, before: `${ROOT(stack)}$${qualified}::${name}` });
+      out.push({ now: `${ROOT(stack)}${TIER}$${qualified}::${name}`, before: `${ROOT(stack)}${qualified}::${name}` });
     }
   }
   return out;
@@ -121,13 +121,13 @@ describe.each(STACKS)("services URNs (%s)", (stack) => {
 
   it("puts every identity and pod, and nothing else of theirs, under the one Services component", () => {
     const tier = doc.resources.filter((r) => r.type === TIER);
-    expect(tier.map((r) => [r.urn, r.parent])).toEqual([[`${ROOT(stack)}$${TIER}::services`, `${ROOT(stack)}::platform-${stack}`]]);
-    const strays = doc.resources.filter((r) => /platform:microservice:(ServiceIdentity|MicroservicePod)/.test(r.urn) && !r.urn.startsWith(`${ROOT(stack)}$${TIER}$`));
+    expect(tier.map((r) => [r.urn, r.parent])).toEqual([[`${ROOT(stack)}${TIER}::services`, `${ROOT(stack)}pulumi:pulumi:Stack::platform-${stack}`]]);
+    const strays = doc.resources.filter((r) => /platform:microservice:(ServiceIdentity|MicroservicePod)/.test(r.urn) && !r.urn.startsWith(`${ROOT(stack)}${TIER}$`));
     expect(strays.map((r) => r.urn)).toEqual([]);
   });
 
   it("pins every stateful resource of the services", () => {
-    const stateful = doc.resources.filter((r) => r.urn.startsWith(`${ROOT(stack)}$${TIER}$`) && STATEFUL_TYPES.has(r.type)).map((r) => r.urn);
+    const stateful = doc.resources.filter((r) => r.urn.startsWith(`${ROOT(stack)}${TIER}$`) && STATEFUL_TYPES.has(r.type)).map((r) => r.urn);
     expect(stateful.length).toBeGreaterThan(0);
     expect(stateful.filter((u) => !pinned.some((p) => p.now === u))).toEqual([]);
   });
@@ -136,7 +136,7 @@ describe.each(STACKS)("services URNs (%s)", (stack) => {
     // The Kubernetes SDK adds type aliases of its own (an HPA's older API groups, under the same parent); this is about parents.
     const parentAliases = (r: PlanDocument["resources"][number]) =>
       (r.options.aliases as { spec?: { noparent?: boolean; parenturn?: string } }[]).filter((a) => a.spec?.noparent || (a.spec?.parenturn && a.spec.parenturn !== r.parent));
-    const moved = doc.resources.filter((r) => r.urn.startsWith(`${ROOT(stack)}$${TIER}$`) && parentAliases(r).length > 0);
+    const moved = doc.resources.filter((r) => r.urn.startsWith(`${ROOT(stack)}${TIER}$`) && parentAliases(r).length > 0);
     expect(moved.map((r) => r.name).sort()).toEqual(SERVICES.flatMap((s) => [`${s}-identity`, `${s}-pod`]).sort());
     for (const r of moved) expect(r.options.aliases, r.name).toEqual([{ spec: { name: "", type: "", stack: "", project: "", noparent: true } }]);
   });

@@ -111,7 +111,7 @@ describe.each(STACKS)("network in %s", (stack) => {
     // CloudFront's certificate, web ACL and log delivery must be in us-east-1: a second provider, same tags.
     const east = single(plan, "pulumi:providers:aws", "aws-us-east-1");
     expect([east.inputs.region, east.inputs.defaultTags]).toEqual(["us-east-1", provider.inputs.defaultTags]);
-    const inUsEast1 = (r: (typeof awsResources)[number]) => r.urn.includes("$platform:edge:CdnFront$") || r.name.startsWith("edge-cdn-log-");
+    const inUsEast1 = (r: (typeof awsResources)[number]) => r.urn.includes("::platform:edge:CdnFront$") || r.name.startsWith("edge-cdn-log-");
     for (const r of awsResources) expect(r.provider, r.name).toBe(inUsEast1(r) ? east.urn : provider.urn);
     for (const s of ofType(plan, SUBNET)) expect((s.inputs.tags as Record<string, string>).Name).toMatch(new RegExp(`^platform-${stack}-(public|application|data)-[abc]$`));
   });

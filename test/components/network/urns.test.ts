@@ -35,7 +35,7 @@ const PINNED = [
       ...(tier === "data" ? [] : [`platform:network:Network$platform:network:SubnetTier$aws:ec2/route:Route::network-${tier}-default-${az}`]),
     ]),
   ]),
-].map((tail) => `urn:pulumi:prod::platform::pulumi:pulumi:Stack$${tail}`);
+].map((tail) => `urn:pulumi:prod::platform::${tail}`);
 
 describe("network URNs (prod)", () => {
   it("are exactly the pinned ones", () => {

@@ -276,7 +276,7 @@ describe.each(STACKS)("metrics stack (%s)", (stack) => {
   it("every random resource uses the explicit random provider (default providers are off in Pulumi.yaml)", () => {
     const randoms = doc.resources.filter((r) => r.type.startsWith("random:"));
     expect(randoms.length).toBeGreaterThanOrEqual(8);
-    for (const r of randoms) expect([r.name, r.provider]).toEqual([r.name, expect.stringMatching(/\$pulumi:providers:random::random$/)]);
+    for (const r of randoms) expect([r.name, r.provider]).toEqual([r.name, expect.stringMatching(/::pulumi:providers:random::random$/)]);
   });
 
   it("ships the dashboards as labelled ConfigMaps of valid JSON whose panels read the mesh's metrics", () => {

@@ -146,7 +146,7 @@ describe("diffPlans", () => {
 /** `r`'s URN, parent and aliases once moved under the component `data` (with an alias to its old URN when `alias`). */
 function moved(r: ReturnType<typeof res>, alias = false) {
   const parent = component("platform:data:DataTier", "data");
-  const urn = `urn:pulumi:dev::platform::pulumi:pulumi:Stack$platform:data:DataTier$${r.type}::${r.name}`;
+  const urn = `urn:pulumi:dev::platform::platform:data:DataTier$${r.type}::${r.name}`;
   return { urn, parent: parent.urn, options: { ...r.options, aliases: alias ? [{ spec: { name: "", type: "", stack: "", project: "", parenturn: r.parent } }] : [] } };
 }
 
@@ -180,7 +180,7 @@ describe("aliasUrns", () => {
   it("fills an alias spec's empty fields from the resource, as the engine does", () => {
     const r = res(RDS, "db", {}, { options: { aliases: [{ spec: { name: "", type: "aws:rds/instanceV2:InstanceV2", stack: "", project: "", parenturn: "" } }, { urn: "urn:pulumi:dev::platform::x::y" }] } });
     expect(aliasUrns(r, { project: "platform", stack: "dev" })).toEqual([
-      "urn:pulumi:dev::platform::pulumi:pulumi:Stack$aws:rds/instanceV2:InstanceV2::db",
+      "urn:pulumi:dev::platform::aws:rds/instanceV2:InstanceV2::db",
       "urn:pulumi:dev::platform::x::y",
     ]);
   });
@@ -219,8 +219,8 @@ describe("formatDiff", () => {
       "  - aws:kms/key:Key data-user-key [stateful, protected]",
       "",
       "2 stateful or protected resources would be deleted or replaced:",
-      "  ! replace urn:pulumi:dev::platform::pulumi:pulumi:Stack$aws:rds/instance:Instance::data-order-db-instance",
-      "  ! delete urn:pulumi:dev::platform::pulumi:pulumi:Stack$aws:kms/key:Key::data-user-key",
+      "  ! replace urn:pulumi:dev::platform::aws:rds/instance:Instance::data-order-db-instance",
+      "  ! delete urn:pulumi:dev::platform::aws:kms/key:Key::data-user-key",
       "",
       "1 to create, 1 to update, 1 to replace, 1 to delete, 1 unchanged; 2 flagged",
     ]);
@@ -249,7 +249,7 @@ describe("aliases inherited from a moved parent", () => {
   };
   const after = (aliases: unknown[], podName = "order-pod") => {
     const services = component("platform:microservice:Services", "services");
-    const pod = { ...component(POD, podName), ...{ urn: `urn:pulumi:dev::platform::pulumi:pulumi:Stack$platform:microservice:Services$${POD}::${podName}`, parent: services.urn } };
+    const pod = { ...component(POD, podName), ...{ urn: `urn:pulumi:dev::platform::platform:microservice:Services$${POD}::${podName}`, parent: services.urn } };
     const withAliases = { ...pod, options: { ...pod.options, aliases } };
     return [provider(), services, withAliases, res(LOGS, `${podName}-logs`, { name: "/aws/microservices/order" }, { parent: pod, options: { protect: true } }), res(ROLE, "shared-role", {}, { parent: pod })];
   };
@@ -262,7 +262,7 @@ describe("aliases inherited from a moved parent", () => {
       { kind: "update", name: "order-pod", paths: ["(parent)"], reasons: [], flagged: false },
     ]);
     const logs = diffPlans(plan(before()), plan(after(TOP_LEVEL))).changes.find((c) => c.name === "order-pod-logs")!;
-    expect(logs.from).toBe(`urn:pulumi:dev::platform::pulumi:pulumi:Stack$${POD}$${LOGS}::order-pod-logs`);
+    expect(logs.from).toBe(`urn:pulumi:dev::platform::${POD}$${LOGS}::order-pod-logs`);
   });
 
   it("without the alias, the component and its children are replaced, and the protected log group is flagged", () => {
@@ -289,12 +289,12 @@ describe("aliases inherited from a moved parent", () => {
   it("resolves noParent and a root-stack parent to a child of the stack; an inherited alias follows the parent's old URN", () => {
     const [, , pod] = after(TOP_LEVEL);
     const stack = "urn:pulumi:dev::platform::pulumi:pulumi:Stack::platform-dev";
-    const oldPod = `urn:pulumi:dev::platform::pulumi:pulumi:Stack$${POD}::order-pod`;
+    const oldPod = `urn:pulumi:dev::platform::${POD}::order-pod`;
     expect(aliasUrns(pod, { project: "platform", stack: "dev" })).toEqual([oldPod]);
     const rootParent = { ...pod, options: { ...pod.options, aliases: [{ spec: { name: "", type: "", stack: "", project: "", parenturn: stack } }] } };
     expect(aliasUrns(rootParent, { project: "platform", stack: "dev" })).toEqual([oldPod]);
     const [, , , logs] = after(TOP_LEVEL);
     expect(aliasUrns(logs, { project: "platform", stack: "dev" })).toEqual([]);
-    expect(aliasUrns(logs, { project: "platform", stack: "dev" }, new Map([[pod.urn, oldPod]]))).toEqual([`urn:pulumi:dev::platform::pulumi:pulumi:Stack$${POD}$${LOGS}::order-pod-logs`]);
+    expect(aliasUrns(logs, { project: "platform", stack: "dev" }, new Map([[pod.urn, oldPod]]))).toEqual([`urn:pulumi:dev::platform::${POD}$${LOGS}::order-pod-logs`]);
   });
 });

@@ -1,7 +1,7 @@
 import type { PlanDocument, PlanOptions, PlanResource } from "../../../tools/plan/types";
 
 const STACK_URN = "urn:pulumi:dev::platform::pulumi:pulumi:Stack::platform-dev";
-const AWS_PROVIDER = "urn:pulumi:dev::platform::pulumi:pulumi:Stack$pulumi:providers:aws::aws";
+const AWS_PROVIDER = "urn:pulumi:dev::platform::pulumi:providers:aws::aws";
 
 /** A resource directly under the stack (or under `parent`), with the aws provider. */
 export function res(
@@ -13,7 +13,8 @@ export function res(
   const parentUrn = extra.parent?.urn ?? STACK_URN;
   const parentType = parentUrn.split("::")[2];
   return {
-    urn: `urn:pulumi:dev::platform::${parentType}$${type}::${name}`,
+    // The engine leaves the stack out of its children's type chain.
+    urn: `urn:pulumi:dev::platform::${parentType === "pulumi:pulumi:Stack" ? "" : `${parentType}$`}${type}::${name}`,
     type,
     name,
     custom: true,

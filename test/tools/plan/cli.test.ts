@@ -135,7 +135,7 @@ describe("the plan document (version 1)", () => {
     const vpc = doc.resources.find((r) => r.name === "network-vpc")!;
     const subnet = doc.resources.find((r) => r.name === "network-data-a")!;
     expect(subnet.parent).toBe(doc.resources.find((r) => r.name === "network-data" && !r.custom)!.urn);
-    expect(subnet.provider).toBe("urn:pulumi:prod::platform::pulumi:pulumi:Stack$pulumi:providers:aws::aws");
+    expect(subnet.provider).toBe("urn:pulumi:prod::platform::pulumi:providers:aws::aws");
     expect(subnet.dependencies).toContain(vpc.urn);
   });
 });

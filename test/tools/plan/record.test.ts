@@ -110,7 +110,7 @@ describe("the recorder's load and run costs", () => {
       seen: { limit: 2, positions: 0, promiseStack: "undefined" },
       limitAfter: 10,
       promiseAfter: "string",
-      types: ["test:index:Thing", "pulumi:pulumi:Stack"],
+      types: ["pulumi:pulumi:Stack", "test:index:Thing"],
     });
   });
 });

@@ -11,11 +11,11 @@ describe("the plan's URN rule", () => {
   it("qualifies a type with the parent's whole qualified type", () => {
     const tier = resourceUrn("prod", "platform", stack, "platform:microservice:Services", "services");
     const pod = resourceUrn("prod", "platform", tier, "platform:microservice:MicroservicePod", "order-pod");
-    expect(tier).toBe("urn:pulumi:prod::platform::pulumi:pulumi:Stack$platform:microservice:Services::services");
+    expect(tier).toBe("urn:pulumi:prod::platform::platform:microservice:Services::services");
     expect(resourceUrn("prod", "platform", pod, "aws:cloudwatch/logGroup:LogGroup", "order-pod-logs")).toBe(
-      "urn:pulumi:prod::platform::pulumi:pulumi:Stack$platform:microservice:Services$platform:microservice:MicroservicePod$aws:cloudwatch/logGroup:LogGroup::order-pod-logs",
+      "urn:pulumi:prod::platform::platform:microservice:Services$platform:microservice:MicroservicePod$aws:cloudwatch/logGroup:LogGroup::order-pod-logs",
     );
-    expect(qualifiedTypeOf(pod)).toBe("pulumi:pulumi:Stack$platform:microservice:Services$platform:microservice:MicroservicePod");
+    expect(qualifiedTypeOf(pod)).toBe("platform:microservice:Services$platform:microservice:MicroservicePod");
     expect(nameOf(pod)).toBe("order-pod");
   });
 });
