@@ -104,7 +104,8 @@ export interface EdgeArgs {
  * Istio ingress gateway's pods, registered by the AWS Load Balancer Controller through
  * a `TargetGroupBinding` in one HTTPS target group per service (each service's route
  * forwards to its own, so the ALB's 5xx and latency metrics are per service),
- * health-checked on Istio's status port. Also the catalog distribution's access-log delivery and its DNS name.
+ * health-checked on Istio's status port. Also the catalog distribution's access-log
+ * delivery and its DNS name.
  *
  * Providers: `aws` and `kubernetes` through `opts.providers`; us-east-1 in the args.
  */
@@ -121,8 +122,6 @@ export class Edge extends pulumi.ComponentResource {
   public readonly cdnDomain?: pulumi.Output<string>;
   /** The ALB's ARN suffix and each service's target group's, by service: their CloudWatch `LoadBalancer` and `TargetGroup` dimensions. */
   public readonly metricDimensions: { readonly loadBalancer: pulumi.Output<string>; readonly targetGroups: Readonly<Record<string, pulumi.Output<string>>> };
-  /** Each service's gateway target group's ARN, by service. */
-  public readonly targetGroupArns: Readonly<Record<string, pulumi.Output<string>>>;
 
   constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:Edge", name, {}, opts);
@@ -314,7 +313,6 @@ export class Edge extends pulumi.ComponentResource {
     this.albDnsName = alb.dnsName;
     this.apiUrl = `https://${args.apiHostName}`;
     this.metricDimensions = { loadBalancer: alb.arnSuffix, targetGroups: Object.fromEntries(Object.entries(targets).map(([svc, tg]) => [svc, tg.arnSuffix])) };
-    this.targetGroupArns = Object.fromEntries(Object.entries(targets).map(([svc, tg]) => [svc, tg.arn]));
     this.webAclArn = waf.acl.arn;
     this.albLogBucket = logBucket.bucketName;
     this.registerOutputs({ albDnsName: this.albDnsName, apiUrl: this.apiUrl, webAclArn: this.webAclArn, cdnDomain: this.cdnDomain });

@@ -43,8 +43,8 @@ export interface PlatformAlarmsArgs {
  * against 80% of the instance class's default `max_connections`, and its target 5xx
  * rate and p95 latency on its own edge target group (its API route's only target). No
  * API-wide alarm: the services' target groups take all the ALB's target traffic (the
- * rest gets the listener's fixed 404, from no target), and a sum's 5xx rate or p95
- * cannot breach where none of its parts does.
+ * rest gets the listener's fixed 404, from no target), and in any minute the sum's 5xx
+ * rate or p95 breaches only where some service's does.
  */
 export class PlatformAlarms extends pulumi.ComponentResource {
   /** The alarm names, by `<service>-<signal>`. */
