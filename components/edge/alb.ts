@@ -64,7 +64,7 @@ export function createAlbSecurityGroup(name: string, args: AlbSecurityGroupArgs,
 }
 
 /** The target group's health check: the gateway's readiness over HTTP on the status port, no token needed. */
-export function healthCheck(ports: GatewayPorts, path: string): aws.types.input.lb.TargetGroupHealthCheck {
+function healthCheck(ports: GatewayPorts, path: string): aws.types.input.lb.TargetGroupHealthCheck {
   return {
     enabled: true,
     protocol: "HTTP",
