@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ELB_LOG_ACCOUNTS, ELB_LOG_DELIVERY_SERVICE, elbLogWriter } from "../../../components/edge/accessLogs";
 import { ALB_TLS_POLICY, TARGET_GROUP_NAME_MAX, apiRouteConditions, targetGroupName } from "../../../components/edge/alb";
@@ -5,6 +6,8 @@ import { gatewayIngressPolicy, targetGroupBinding } from "../../../components/ed
 import { LBC_DESCRIBE_ACTIONS } from "../../../components/edge/loadBalancerController";
 import { webAclRules } from "../../../components/edge/waf";
 import { TLS12_POLICY } from "../../../policies/rules/aws/lb/aws-lb-listener-tls-policy";
+import { configTree, resolveSettings } from "../../../stacks";
+import { readStackConfig } from "../../../tools/plan/config";
 
 describe("ALB log writer per Region", () => {
   it.each([
@@ -56,6 +59,11 @@ describe("ALB routes and the gateway binding", () => {
       expect(name.endsWith("-k3j9x2ab")).toBe(true);
     }
     expect(targetGroupName("user", "k3j9x2ab")).toBe("user-k3j9x2ab");
+    // 32 is the longest service name the settings take.
+    const withService = (name: string) => () =>
+      resolveSettings("prod", configTree(readStackConfig(path.resolve(__dirname, "../../.."), "prod", [`services.${name}.image=repo/x:1.0.0`, `services.${name}.port=8080`]).values));
+    expect(Object.keys(withService(longest)().services)).toContain(longest);
+    expect(withService(`${longest}d`)).toThrow(/is not a valid service name/);
     expect(targetGroupName("a".repeat(32), "k3j9x2ab")).toBe(`${"a".repeat(23)}-k3j9x2ab`);
     expect(targetGroupName(`${"a".repeat(22)}-${"b".repeat(9)}`, "k3j9x2ab")).toBe(`${"a".repeat(22)}-k3j9x2ab`);
   });
