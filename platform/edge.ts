@@ -2,7 +2,7 @@ import { CdnFront } from "../components/edge/CdnFront";
 import { Edge } from "../components/edge/Edge";
 import { apiHostName, catalogHostName } from "../stacks/edge";
 import type { PlatformContext } from "./context";
-import { apiPathPrefixes } from "./mesh";
+import { apiRoutes } from "./mesh";
 import type { Tiers } from "./tiers";
 
 /** What CloudFront takes from us-east-1 (web ACL, certificate, log destination), before the catalog's distribution. */
@@ -38,7 +38,7 @@ export function edgeTier(ctx: PlatformContext, { network, cluster, mesh, cdn, da
       targetSecurityGroupId: cluster.nodeSecurityGroupId,
       hostedZoneId: settings.edge.hostedZoneId,
       apiHostName: apiHostName(settings.edge),
-      apiPathPrefixes: apiPathPrefixes(settings),
+      apiPathPrefixes: apiRoutes(settings),
       wafRateLimit: settings.edge.wafRateLimit,
       idleTimeoutSeconds: settings.edge.idleTimeoutSeconds,
       deletionProtection: settings.protectStateful,

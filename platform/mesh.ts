@@ -12,9 +12,9 @@ export function tracingCollector(settings: Settings): { readonly host: string; r
   return splitAddress(settings.mesh.tracingCollector ?? COLLECTOR_ADDRESS);
 }
 
-/** The API path prefix of every service, in settings order (the gateway's and the ALB's routes). */
-export function apiPathPrefixes(settings: Settings): string[] {
-  return Object.entries(settings.services).map(([name, s]) => routePrefix(name, s.pathPrefix));
+/** The API path prefix of every service, by service name in settings order (the gateway's and the ALB's routes). */
+export function apiRoutes(settings: Settings): Record<string, string> {
+  return Object.fromEntries(Object.entries(settings.services).map(([name, s]) => [name, routePrefix(name, s.pathPrefix)]));
 }
 
 /** Istio by Helm: its CA, STRICT mTLS, the TLS ingress gateway and the API gateway layer. */
@@ -30,7 +30,7 @@ export function meshTier(ctx: PlatformContext, { cluster }: Pick<Tiers, "cluster
       organization: ctx.namePrefix,
       jwt: settings.mesh.jwt,
       rateLimit: settings.mesh.rateLimit,
-      apiPathPrefixes: apiPathPrefixes(settings),
+      apiPathPrefixes: Object.values(apiRoutes(settings)),
     },
     { providers: { kubernetes: cluster.provider, tls: ctx.tls }, dependsOn: [cluster] },
   );

@@ -10,7 +10,7 @@ export function alarmTopicTier(ctx: PlatformContext): AlarmTopic {
   return new AlarmTopic("alarms", { identity: ctx.identity, namePrefix: ctx.namePrefix, protect: ctx.settings.protectStateful }, { providers: { aws: ctx.aws } });
 }
 
-/** CloudWatch alarms per service and for the API, to the alarm topic. */
+/** CloudWatch alarms per service (pods, database, its API's 5xx and latency), to the alarm topic. */
 export function platformAlarmsTier(ctx: PlatformContext, { cluster, edge, alarms }: Pick<Tiers, "cluster" | "edge" | "alarms">): PlatformAlarms {
   const { settings } = ctx;
   const prefix = ctx.namePrefix;
@@ -25,10 +25,13 @@ export function platformAlarmsTier(ctx: PlatformContext, { cluster, edge, alarms
         Object.entries(settings.services).map(([name, s]) => [
           name,
           // ServiceDatabase names its instance `<prefix>-<service>`.
-          { database: s.database.engine !== "none" ? { engine: s.database.engine, instanceClass: s.database.instanceClass as string, identifier: `${prefix}-${name}` } : undefined },
+          {
+            database: s.database.engine !== "none" ? { engine: s.database.engine, instanceClass: s.database.instanceClass as string, identifier: `${prefix}-${name}` } : undefined,
+            targetGroup: edge.metricDimensions.targetGroups[name],
+          },
         ]),
       ),
-      api: edge.metricDimensions,
+      loadBalancer: edge.metricDimensions.loadBalancer,
     },
     { providers: { aws: ctx.aws } },
   );

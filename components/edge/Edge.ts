@@ -7,7 +7,7 @@ import { irsaTrustPolicy, issuerHost } from "../shared/iam";
 import type { AwsIdentity } from "../shared/identity";
 import { createKmsKey, logsGrant } from "../shared/kms";
 import { ALB_LOG_PREFIX, albLogDeliveryStatement } from "./accessLogs";
-import { ALB_TLS_POLICY, PUBLIC_PORTS, apiRouteConditions, createAlbSecurityGroup, healthCheck } from "./alb";
+import { ALB_TLS_POLICY, PUBLIC_PORTS, apiRouteConditions, createAlbSecurityGroup, createGatewayTargetGroup, gatewayTargetGroupTag } from "./alb";
 import { createValidatedCertificate } from "./certificate";
 import { GatewayPorts, gatewayIngressPolicy, targetGroupBinding } from "./gatewayBinding";
 import { LBC, LOAD_BALANCER_CONTROLLER, controllerPolicy, controllerValues } from "./loadBalancerController";
@@ -61,8 +61,12 @@ export interface EdgeArgs {
   readonly hostedZoneId: pulumi.Input<string>;
   /** The API's public name, e.g. `api.example.com`. */
   readonly apiHostName: string;
-  /** The API routes' path prefixes, e.g. `/users`: the ALB forwards only these (and below) to the gateway. */
-  readonly apiPathPrefixes: readonly string[];
+  /**
+   * The API path prefix of each service, by service name, e.g. `{ user: "/users" }`: the
+   * ALB forwards only these (and below) to the gateway, each through its service's own
+   * target group.
+   */
+  readonly apiPathPrefixes: Readonly<Record<string, string>>;
   /** Requests per 5 minutes from one client IP before the web ACL blocks it. */
   readonly wafRateLimit: number;
   /** Seconds an idle connection stays open (settings: `edge.idleTimeoutSeconds`). */
@@ -97,9 +101,11 @@ export interface EdgeArgs {
  * redirects, invalid headers dropped, strictest desync mitigation, access logs to an
  * SSE-S3 bucket (the one encryption ALB log delivery accepts) and deletion protection
  * in prod; a REGIONAL WAFv2 web ACL with logging; and TLS again from the ALB to the
- * Istio ingress gateway's pods, registered in an HTTPS target group by the AWS Load
- * Balancer Controller through a `TargetGroupBinding`, health-checked on Istio's status
- * port. Also the catalog distribution's access-log delivery and its DNS name.
+ * Istio ingress gateway's pods, registered by the AWS Load Balancer Controller through
+ * a `TargetGroupBinding` in one HTTPS target group per service (each service's route
+ * forwards to its own, so the ALB's 5xx and latency metrics are per service),
+ * health-checked on Istio's status port. Also the catalog distribution's access-log
+ * delivery and its DNS name.
  *
  * Providers: `aws` and `kubernetes` through `opts.providers`; us-east-1 in the args.
  */
@@ -114,8 +120,8 @@ export class Edge extends pulumi.ComponentResource {
   public readonly albLogBucket: pulumi.Output<string>;
   /** The catalog CDN's public name: the custom name, or the distribution's. */
   public readonly cdnDomain?: pulumi.Output<string>;
-  /** The ALB's and the gateway target group's ARN suffixes: their CloudWatch `LoadBalancer` and `TargetGroup` dimensions. */
-  public readonly metricDimensions: { readonly loadBalancer: pulumi.Output<string>; readonly targetGroup: pulumi.Output<string> };
+  /** The ALB's ARN suffix and each service's target group's, by service: their CloudWatch `LoadBalancer` and `TargetGroup` dimensions. */
+  public readonly metricDimensions: { readonly loadBalancer: pulumi.Output<string>; readonly targetGroups: Readonly<Record<string, pulumi.Output<string>>> };
 
   constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:edge:Edge", name, {}, opts);
@@ -165,18 +171,13 @@ export class Edge extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [logBucket] },
     );
-    const targets = new aws.lb.TargetGroup(
-      `${name}-gateway`,
-      {
-        vpcId: args.vpcId,
-        targetType: "ip",
-        protocol: "HTTPS",
-        port: args.gateway.ports.https,
-        deregistrationDelay: 30,
-        healthCheck: healthCheck(args.gateway.ports, args.gateway.healthPath),
-        tags: { Name: `${awsName}-gateway` },
-      },
-      child,
+    // One target group per service, all to the same gateway pods: per-service ALB metrics.
+    const routes = apiRouteConditions(args.apiHostName, args.apiPathPrefixes);
+    const targets = Object.fromEntries(
+      routes.map(({ service }) => [
+        service,
+        createGatewayTargetGroup(`${name}-gateway-${service}`, { vpcId: args.vpcId, service, awsName, ports: args.gateway.ports, healthPath: args.gateway.healthPath }, child),
+      ]),
     );
     const https = new aws.lb.Listener(
       `${name}-https`,
@@ -190,10 +191,10 @@ export class Edge extends pulumi.ComponentResource {
       },
       child,
     );
-    apiRouteConditions(args.apiHostName, args.apiPathPrefixes).forEach(({ prefix, conditions }, i) => {
+    routes.forEach(({ service, prefix, conditions }, i) => {
       new aws.lb.ListenerRule(
         `${name}-route-${prefix.replace(/^\//, "").replace(/[^a-z0-9-]/g, "-")}`,
-        { listenerArn: https.arn, priority: 10 + i, conditions, actions: [{ type: "forward", targetGroupArn: targets.arn }] },
+        { listenerArn: https.arn, priority: 10 + i, conditions, actions: [{ type: "forward", targetGroupArn: targets[service].arn }] },
         child,
       );
     });
@@ -235,11 +236,11 @@ export class Edge extends pulumi.ComponentResource {
     );
     new aws.wafv2.WebAclAssociation(`${name}-waf-association`, { resourceArn: alb.arn, webAclArn: waf.acl.arn }, child);
 
-    // The AWS Load Balancer Controller registers the gateway's pods in the target group.
+    // The AWS Load Balancer Controller registers the gateway's pods in the target groups.
     const role = new aws.iam.Role(
       `${name}-lbc-role`,
       {
-        description: "AWS Load Balancer Controller (IRSA): registers the Istio gateway's pods in the edge target group.",
+        description: "AWS Load Balancer Controller (IRSA): registers the Istio gateway's pods in the edge target groups.",
         assumeRolePolicy: irsaTrustPolicy({
           oidcProviderArn: args.cluster.oidcProviderArn,
           issuerHost: issuerHost(args.cluster.oidcIssuerUrl),
@@ -251,7 +252,11 @@ export class Edge extends pulumi.ComponentResource {
     );
     const policy = new aws.iam.Policy(
       `${name}-lbc-policy`,
-      { description: "AWS Load Balancer Controller: discover, and register targets in the edge target group only.", policy: controllerPolicy(targets.arn) },
+      {
+        description: "AWS Load Balancer Controller: discover, and register targets in the edge's gateway target groups only.",
+        // The bare `-gateway` is the single target group before the per-service ones: its binding deregisters after they exist.
+        policy: controllerPolicy(args.identity, [`${awsName}-gateway`, gatewayTargetGroupTag(awsName, "*")]),
+      },
       child,
     );
     const attachment = new aws.iam.RolePolicyAttachment(`${name}-lbc-policy`, { role: role.name, policyArn: policy.arn }, child);
@@ -270,11 +275,13 @@ export class Edge extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [attachment] },
     );
-    new k8s.apiextensions.CustomResource(
-      `${name}-target-group-binding`,
-      targetGroupBinding({ namespace: args.gateway.namespace, serviceName: args.gateway.serviceName, servicePort: PUBLIC_PORTS.https, targetGroupArn: targets.arn, vpcId: args.vpcId }),
-      { parent: this, dependsOn: [controller] },
-    );
+    for (const [service, tg] of Object.entries(targets)) {
+      new k8s.apiextensions.CustomResource(
+        `${name}-target-group-binding-${service}`,
+        targetGroupBinding({ namespace: args.gateway.namespace, service, serviceName: args.gateway.serviceName, servicePort: PUBLIC_PORTS.https, targetGroupArn: tg.arn, vpcId: args.vpcId }),
+        { parent: this, dependsOn: [controller, policy] },
+      );
+    }
     new k8s.networking.v1.NetworkPolicy(
       `${name}-gateway-ingress`,
       {
@@ -305,7 +312,7 @@ export class Edge extends pulumi.ComponentResource {
 
     this.albDnsName = alb.dnsName;
     this.apiUrl = `https://${args.apiHostName}`;
-    this.metricDimensions = { loadBalancer: alb.arnSuffix, targetGroup: targets.arnSuffix };
+    this.metricDimensions = { loadBalancer: alb.arnSuffix, targetGroups: Object.fromEntries(Object.entries(targets).map(([svc, tg]) => [svc, tg.arnSuffix])) };
     this.webAclArn = waf.acl.arn;
     this.albLogBucket = logBucket.bucketName;
     this.registerOutputs({ albDnsName: this.albDnsName, apiUrl: this.apiUrl, webAclArn: this.webAclArn, cdnDomain: this.cdnDomain });

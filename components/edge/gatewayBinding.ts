@@ -14,6 +14,8 @@ export interface GatewayPorts {
 export interface GatewayBindingArgs {
   /** The gateway's namespace. */
   readonly namespace: string;
+  /** The API service whose target group this binding fills (it names the binding). */
+  readonly service: string;
   /** The gateway's ClusterIP Service. */
   readonly serviceName: string;
   /** The Service port of HTTPS (443). */
@@ -24,20 +26,21 @@ export interface GatewayBindingArgs {
   readonly vpcId: pulumi.Input<string>;
 }
 
-/** The `TargetGroupBinding`'s name. */
+/** The prefix of the `TargetGroupBinding`s' names: `edge-alb-<service>`. */
 const TARGET_GROUP_BINDING = "edge-alb";
 
 /**
- * The `TargetGroupBinding` (elbv2.k8s.aws/v1beta1): the controller keeps the target
- * group's targets equal to the gateway Service's ready endpoints (pod IPs on the HTTPS
- * port). No `networking` block: the security-group rules from the ALB to the pods are
+ * A service's `TargetGroupBinding` (elbv2.k8s.aws/v1beta1), `edge-alb-<service>`: the
+ * controller keeps the service's target group's targets equal to the gateway Service's
+ * ready endpoints (pod IPs on the HTTPS port); every service's binding names the same
+ * gateway Service. No `networking` block: the security-group rules from the ALB to the pods are
  * Pulumi's, and the controller's IAM policy cannot change security groups.
  */
 export function targetGroupBinding(args: GatewayBindingArgs) {
   return {
     apiVersion: "elbv2.k8s.aws/v1beta1",
     kind: "TargetGroupBinding",
-    metadata: { name: TARGET_GROUP_BINDING, namespace: args.namespace },
+    metadata: { name: `${TARGET_GROUP_BINDING}-${args.service}`, namespace: args.namespace },
     spec: {
       serviceRef: { name: args.serviceName, port: args.servicePort },
       targetGroupARN: args.targetGroupArn,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PinnedChart } from "../cluster/charts";
+import type { AwsIdentity } from "../shared/identity";
 
 /** The AWS Load Balancer Controller chart (eks-charts), pinned: chart 3.5.0 ships controller v3.5.0. */
 export const LOAD_BALANCER_CONTROLLER: PinnedChart = {
@@ -40,12 +41,17 @@ export const LBC_DESCRIBE_ACTIONS = [
 /**
  * The controller's IAM policy, cut down from its documented `iam_policy.json` to what a
  * `TargetGroupBinding` needs: the documented read-only discovery calls, and registering
- * and deregistering targets in the edge's one target group. It can create, change or
- * delete no load balancer, listener, rule, security group or tag: the ALB, its rules
- * and its security groups are Pulumi's, so an Ingress or a LoadBalancer Service handed
- * to the controller fails with AccessDenied instead of opening a second door.
+ * and deregistering targets in the edge's gateway target groups, those of the stack's
+ * Region and account whose `Name` tag is one of `targetGroupNameTags` (`*` wildcards
+ * allowed). By tag rather than by ARN, so the policy never narrows under a binding
+ * being deleted: when a target group is replaced or a service removed, the old
+ * binding's finalizer still deregisters its targets after the new groups exist. It can
+ * create, change or delete no load balancer, listener, rule, target group, security
+ * group or tag: the ALB, its rules, target groups and security groups are Pulumi's, so
+ * an Ingress or a LoadBalancer Service handed to the controller fails with AccessDenied
+ * instead of opening a second door.
  */
-export function controllerPolicy(targetGroupArn: pulumi.Input<string>): pulumi.Output<string> {
+export function controllerPolicy(identity: AwsIdentity, targetGroupNameTags: readonly string[]): pulumi.Output<string> {
   return pulumi.jsonStringify({
     Version: "2012-10-17",
     Statement: [
@@ -54,7 +60,8 @@ export function controllerPolicy(targetGroupArn: pulumi.Input<string>): pulumi.O
         Sid: "RegisterGatewayPods",
         Effect: "Allow",
         Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
-        Resource: targetGroupArn,
+        Resource: pulumi.interpolate`arn:${identity.partition}:elasticloadbalancing:${identity.region}:${identity.accountId}:targetgroup/*/*`,
+        Condition: { StringLike: { "aws:ResourceTag/Name": [...targetGroupNameTags] } },
       },
     ],
   });

@@ -4,7 +4,6 @@ import type { SqlEngine } from "../data/settings";
 import {
   ALARM_THRESHOLDS,
   AlarmBase,
-  TargetDimensions,
   connectionsThreshold,
   databaseConnectionsAlarm,
   podCpuAlarm,
@@ -20,6 +19,8 @@ interface AlarmedService {
    * @default - no database, no connections alarm.
    */
   readonly database?: { readonly engine: SqlEngine; readonly instanceClass: string; readonly identifier: string };
+  /** The ARN suffix of its edge target group (the CloudWatch `TargetGroup` dimension), which only its API route forwards to. */
+  readonly targetGroup: pulumi.Input<string>;
 }
 
 export interface PlatformAlarmsArgs {
@@ -31,21 +32,22 @@ export interface PlatformAlarmsArgs {
   readonly clusterName: pulumi.Input<string>;
   /** Per service, by name (its namespace and Deployment are both named after it). */
   readonly services: Readonly<Record<string, AlarmedService>>;
-  /** The edge ALB and its target group, whose CloudWatch metrics give the API's 5xx rate and latency. */
-  readonly api: TargetDimensions;
+  /** The edge ALB's ARN suffix (the CloudWatch `LoadBalancer` dimension of the services' 5xx and latency). */
+  readonly loadBalancer: pulumi.Input<string>;
 }
 
 /**
  * The stack's CloudWatch alarms, all to the alarm topic. Per service: CPU of its pods
  * against their requests and memory against their limits (Container Insights, from the
  * cluster's CloudWatch Observability add-on), and its database's connections
- * against 80% of the instance class's default `max_connections`. For the API: the
- * target 5xx rate and p95 latency of the edge target group. Every API route forwards to
- * that one target group (the Istio gateway), and ALB metrics have no listener-rule
- * dimension, so 5xx and latency per service come from Istio's metrics in Prometheus.
+ * against 80% of the instance class's default `max_connections`, and its target 5xx
+ * rate and p95 latency on its own edge target group (its API route's only target). No
+ * API-wide alarm: the services' target groups take all the ALB's target traffic (the
+ * rest gets the listener's fixed 404, from no target), and in any minute the sum's 5xx
+ * rate or p95 breaches only where some service's does.
  */
 export class PlatformAlarms extends pulumi.ComponentResource {
-  /** The alarm names, by `<service>-<signal>` or `api-<signal>`. */
+  /** The alarm names, by `<service>-<signal>`. */
   public readonly alarmNames: Readonly<Record<string, string>>;
 
   constructor(name: string, args: PlatformAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -59,6 +61,7 @@ export class PlatformAlarms extends pulumi.ComponentResource {
     const t = ALARM_THRESHOLDS;
     for (const [svc, s] of Object.entries(args.services)) {
       const pods = { clusterName: args.clusterName, namespace: svc, podName: svc };
+      const targets = { loadBalancer: args.loadBalancer, targetGroup: s.targetGroup };
       alarm(`${svc}-cpu`, `${svc}: pod CPU above ${t.cpuPercent}% of its request for 5 minutes.`, (b) => podCpuAlarm(b, pods, t.cpuPercent));
       alarm(`${svc}-memory`, `${svc}: pod memory above ${t.memoryPercent}% of its limit for 5 minutes.`, (b) => podMemoryAlarm(b, pods, t.memoryPercent));
       if (s.database) {
@@ -68,9 +71,9 @@ export class PlatformAlarms extends pulumi.ComponentResource {
           databaseConnectionsAlarm(b, db.identifier, threshold),
         );
       }
+      alarm(`${svc}-5xx`, `${svc}: target 5xx responses above ${t.errorRatePercent}% of its API requests in 3 of 5 minutes.`, (b) => targetErrorRateAlarm(b, targets, t.errorRatePercent));
+      alarm(`${svc}-latency`, `${svc}: p95 target response time of its API above ${t.latencyP95Seconds}s in 3 of 5 minutes.`, (b) => targetLatencyAlarm(b, targets, t.latencyP95Seconds));
     }
-    alarm("api-5xx", `API: target 5xx responses above ${t.errorRatePercent}% of requests in 3 of 5 minutes.`, (b) => targetErrorRateAlarm(b, args.api, t.errorRatePercent));
-    alarm("api-latency", `API: p95 target response time above ${t.latencyP95Seconds}s in 3 of 5 minutes.`, (b) => targetLatencyAlarm(b, args.api, t.latencyP95Seconds));
 
     this.alarmNames = names;
     this.registerOutputs({ alarmNames: this.alarmNames });

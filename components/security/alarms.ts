@@ -42,9 +42,9 @@ export const ALARM_THRESHOLDS = {
   cpuPercent: 90,
   /** Pod memory, percent of the pods' memory limit, average over 5 minutes. */
   memoryPercent: 80,
-  /** The API's target 5xx responses, percent of its requests, in 3 of 5 minutes. */
+  /** A service's target 5xx responses, percent of its API requests, in 3 of 5 minutes. */
   errorRatePercent: 5,
-  /** The API's p95 target response time, in seconds, in 3 of 5 minutes. */
+  /** A service's p95 target response time, in seconds, in 3 of 5 minutes. */
   latencyP95Seconds: 1,
 } as const;
 
@@ -124,7 +124,7 @@ export interface TargetDimensions {
   readonly targetGroup: pulumi.Input<string>;
 }
 
-/** The API's target 5xx rate: HTTPCode_Target_5XX_Count / RequestCount in percent (metric math). */
+/** A target group's target 5xx rate: HTTPCode_Target_5XX_Count / RequestCount in percent (metric math). */
 export function targetErrorRateAlarm(b: AlarmBase, dims: TargetDimensions, thresholdPercent: number): aws.cloudwatch.MetricAlarmArgs {
   const dimensions = { LoadBalancer: dims.loadBalancer, TargetGroup: dims.targetGroup };
   const metric = (id: string, metricName: string) => ({ id, returnData: false, metric: { namespace: "AWS/ApplicationELB", metricName, dimensions, period: 60, stat: "Sum" } });
@@ -138,7 +138,7 @@ export function targetErrorRateAlarm(b: AlarmBase, dims: TargetDimensions, thres
   };
 }
 
-/** The API's p95 TargetResponseTime in seconds. */
+/** A target group's p95 TargetResponseTime in seconds. */
 export function targetLatencyAlarm(b: AlarmBase, dims: TargetDimensions, thresholdSeconds: number): aws.cloudwatch.MetricAlarmArgs {
   return {
     ...alarmFrame(b, { comparisonOperator: "GreaterThanThreshold", threshold: thresholdSeconds, datapointsToAlarm: 3, treatMissingData: "notBreaching" }),

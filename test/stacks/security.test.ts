@@ -49,7 +49,8 @@ describe("security settings", () => {
     for (const t of ["aws:cloudtrail/trail:Trail", "aws:guardduty/detector:Detector", "aws:cfg/recorder:Recorder", "aws:securityhub/account:Account", "platform:security:AuditTrail", "platform:security:AccountBaseline"]) {
       expect(types.has(t), t).toBe(false);
     }
-    expect(doc.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")).toHaveLength(11);
+    // Per service: cpu, memory, db-connections, 5xx, latency.
+    expect(doc.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")).toHaveLength(15);
     expect(doc.outputs.alarmTopicArn).toBe("arn:aws:sns:us-east-1:123456789012:topic/alarms-topic");
   }, 120_000);
 });

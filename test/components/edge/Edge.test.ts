@@ -15,6 +15,13 @@ const ZONE = { dev: "Z0DEVEXAMPLE00000000", prod: "Z0PRODEXAMPLE0000000" } as co
 const inside = (doc: PlanDocument, scope: string) => doc.resources.filter((r) => r.urn.includes(scope) && !r.type.startsWith("platform:"));
 const counts = (rs: PlanResource[]) => rs.reduce<Record<string, number>>((m, r) => ({ ...m, [r.type]: (m[r.type] ?? 0) + 1 }), {});
 const tcp = (port: number) => ({ ipProtocol: "tcp", fromPort: port, toPort: port });
+/** The services and their API prefixes, in prefix order (the rules' priority order). */
+const ROUTES = [
+  ["order", "/orders"],
+  ["product", "/products"],
+  ["user", "/users"],
+] as const;
+const tgArn = (svc: string) => `arn:aws:lb:us-east-1:123456789012:targetgroup/edge-gateway-${svc}`;
 
 describe.each(STACKS)("public edge (%s)", (stack) => {
   const doc = loadPlan(stack);
@@ -39,9 +46,9 @@ describe.each(STACKS)("public edge (%s)", (stack) => {
       "aws:kms/alias:Alias": 1,
       "aws:kms/key:Key": 1,
       "aws:lb/listener:Listener": 2,
-      "aws:lb/listenerRule:ListenerRule": 3,
+      "aws:lb/listenerRule:ListenerRule": ROUTES.length,
       "aws:lb/loadBalancer:LoadBalancer": 1,
-      "aws:lb/targetGroup:TargetGroup": 1,
+      "aws:lb/targetGroup:TargetGroup": ROUTES.length,
       "aws:route53/record:Record": 3,
       "aws:s3/bucket:Bucket": 1,
       "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": 1,
@@ -56,10 +63,11 @@ describe.each(STACKS)("public edge (%s)", (stack) => {
       "aws:wafv2/webAcl:WebAcl": 1,
       "aws:wafv2/webAclAssociation:WebAclAssociation": 1,
       "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": 1,
-      "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding": 1,
+      "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding": ROUTES.length,
       "kubernetes:helm.sh/v3:Release": 1,
       "kubernetes:networking.k8s.io/v1:NetworkPolicy": 1,
-      "random:index/randomString:RandomString": 1,
+      // The log bucket's name suffix, and each target group's.
+      "random:index/randomString:RandomString": 1 + ROUTES.length,
     });
     expect(counts(inside(doc, CDN))).toEqual({
       "aws:acm/certificate:Certificate": 1,
@@ -104,18 +112,34 @@ describe.each(STACKS)("public edge (%s)", (stack) => {
     expect(get("aws:acm/certificateValidation:CertificateValidation", "edge-cert-validated").inputs.validationRecordFqdns).toEqual([`_edge-cert.${api}`]);
   });
 
-  it("forwards only the API routes of the API host to the gateway", () => {
+  it("forwards only the API routes of the API host, each service's to its own target group", () => {
     const rules = ofType(doc, "aws:lb/listenerRule:ListenerRule").map((r) => [r.name, r.inputs.priority, r.inputs.conditions, r.inputs.actions]);
-    const forward = [{ type: "forward", targetGroupArn: "arn:aws:lb:us-east-1:123456789012:targetgroup/edge-gateway" }];
     expect(rules).toEqual(
-      ["orders", "products", "users"].map((s, i) => [`edge-route-${s}`, 10 + i, [{ hostHeader: { values: [api] } }, { pathPattern: { values: [`/${s}`, `/${s}/*`] } }], forward]),
+      ROUTES.map(([svc, prefix], i) => [
+        `edge-route-${prefix.slice(1)}`,
+        10 + i,
+        [{ hostHeader: { values: [api] } }, { pathPattern: { values: [prefix, `${prefix}/*`] } }],
+        [{ type: "forward", targetGroupArn: tgArn(svc) }],
+      ]),
     );
+    // Each rule depends on its own target group only.
+    for (const [svc, prefix] of ROUTES) {
+      const deps = get("aws:lb/listenerRule:ListenerRule", `edge-route-${prefix.slice(1)}`).dependencies.filter((u) => u.includes("aws:lb/targetGroup:TargetGroup::"));
+      expect(deps.map((u) => u.split("::").pop())).toEqual([`edge-gateway-${svc}`]);
+    }
   });
 
-  it("re-encrypts to the gateway pods: an HTTPS ip target group, health-checked on Istio's status port (no token, outside the JWT rules)", () => {
-    const tg = get("aws:lb/targetGroup:TargetGroup", "edge-gateway");
-    expect(tg.inputs).toMatchObject({ protocol: "HTTPS", port: 443, targetType: "ip", vpcId: "network-vpc-id" });
-    expect(tg.inputs.healthCheck).toEqual({ enabled: true, protocol: "HTTP", port: String(API_GATEWAY.healthCheck.port), path: "/healthz/ready", matcher: "200", interval: 15, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3 });
+  it("re-encrypts to the gateway pods: per service an HTTPS ip target group, all alike, health-checked on Istio's status port (no token, outside the JWT rules)", () => {
+    expect(ofType(doc, "aws:lb/targetGroup:TargetGroup").map((t) => t.name)).toEqual(ROUTES.map(([svc]) => `edge-gateway-${svc}`));
+    for (const [svc] of ROUTES) {
+      const tg = get("aws:lb/targetGroup:TargetGroup", `edge-gateway-${svc}`);
+      const suffix = get("random:index/randomString:RandomString", `edge-gateway-${svc}-suffix`);
+      expect(suffix.inputs).toMatchObject({ length: 8, special: false, upper: false, keepers: { vpcId: "network-vpc-id", targetType: "ip", protocol: "HTTPS", port: "443" } });
+      expect(tg.dependencies).toContain(suffix.urn);
+      expect(tg.inputs).toMatchObject({ protocol: "HTTPS", port: 443, targetType: "ip", vpcId: "network-vpc-id", deregistrationDelay: 30, tags: { Name: `platform-${stack}-edge-gateway-${svc}`, Service: svc } });
+      expect(tg.inputs.name).toMatch(new RegExp(`^${svc}-[a-z0-9]{8}$`));
+      expect(tg.inputs.healthCheck).toEqual({ enabled: true, protocol: "HTTP", port: String(API_GATEWAY.healthCheck.port), path: "/healthz/ready", matcher: "200", interval: 15, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3 });
+    }
     // The JWT AuthorizationPolicy covers the Gateway's 443 server only; 15021 is the status listener.
     const gateway = ofType(doc, "kubernetes:networking.istio.io/v1:Gateway")[0];
     expect((gateway.inputs.spec as { servers: { port: { number: number } }[] }).servers.map((s) => s.port.number)).toEqual([443]);
@@ -210,26 +234,38 @@ describe.each(STACKS)("public edge (%s)", (stack) => {
     expect(Object.values(trust.Statement[0].Condition.StringEquals)).toEqual(["system:serviceaccount:kube-system:aws-load-balancer-controller", "sts.amazonaws.com"]);
     const policy = JSON.parse(get("aws:iam/policy:Policy", "edge-lbc-policy").inputs.policy as string);
     const writes = policy.Statement.filter((s: { Action: string[] }) => s.Action.some((a) => !/:(Describe|Get)/.test(a)));
+    // The edge's gateway target groups by their Name tag: the per-service ones, and the single one they replace.
     expect(writes).toEqual([
-      { Sid: "RegisterGatewayPods", Effect: "Allow", Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"], Resource: "arn:aws:lb:us-east-1:123456789012:targetgroup/edge-gateway" },
+      {
+        Sid: "RegisterGatewayPods",
+        Effect: "Allow",
+        Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
+        Resource: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/*/*",
+        Condition: { StringLike: { "aws:ResourceTag/Name": [`platform-${stack}-edge-gateway`, `platform-${stack}-edge-gateway-*`] } },
+      },
     ]);
+    for (const tg of ofType(doc, "aws:lb/targetGroup:TargetGroup")) expect((tg.inputs.tags as { Name: string }).Name).toMatch(new RegExp(`^platform-${stack}-edge-gateway-[a-z0-9-]+$`));
   });
 
-  it("binds the gateway Service to the target group and admits the ALB (public subnets) to the gateway ports only", () => {
-    const tgb = get("kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding", "edge-target-group-binding");
-    expect(tgb.inputs).toEqual({
-      apiVersion: "elbv2.k8s.aws/v1beta1",
-      kind: "TargetGroupBinding",
-      metadata: { name: "edge-alb", namespace: "istio-ingress" },
-      spec: {
-        serviceRef: { name: "istio-ingressgateway", port: 443 },
-        targetGroupARN: "arn:aws:lb:us-east-1:123456789012:targetgroup/edge-gateway",
-        targetType: "ip",
-        targetGroupProtocol: "HTTPS",
-        ipAddressType: "ipv4",
-        vpcID: "network-vpc-id",
-      },
-    });
+  it("binds the gateway Service to each service's target group, after the controller and its policy, and admits the ALB (public subnets) to the gateway ports only", () => {
+    expect(ofType(doc, "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding").map((b) => b.name)).toEqual(ROUTES.map(([svc]) => `edge-target-group-binding-${svc}`));
+    for (const [svc] of ROUTES) {
+      const tgb = get("kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding", `edge-target-group-binding-${svc}`);
+      expect(tgb.inputs).toEqual({
+        apiVersion: "elbv2.k8s.aws/v1beta1",
+        kind: "TargetGroupBinding",
+        metadata: { name: `edge-alb-${svc}`, namespace: "istio-ingress" },
+        spec: {
+          serviceRef: { name: "istio-ingressgateway", port: 443 },
+          targetGroupARN: tgArn(svc),
+          targetType: "ip",
+          targetGroupProtocol: "HTTPS",
+          ipAddressType: "ipv4",
+          vpcID: "network-vpc-id",
+        },
+      });
+      expect(tgb.options.dependsOn.map((u) => u.split("::").pop()).sort()).toEqual(["edge-lbc", "edge-lbc-policy"]);
+    }
     const np = get("kubernetes:networking.k8s.io/v1:NetworkPolicy", "edge-gateway-ingress");
     expect(np.inputs.spec).toEqual({
       podSelector: { matchLabels: { istio: "ingressgateway" } },

@@ -23,10 +23,31 @@ const PINNED = [
   `${C}$aws:cloudwatch/logGroup:LogGroup::cdn-access-logs`,
 ];
 
+/**
+ * The gateway's target groups, one per service, their name suffixes and their bindings:
+ * renaming one replaces the target group (its rule moves to the new one, the controller
+ * re-registers the pods). They replaced the single `edge-gateway` target group and its
+ * `edge-target-group-binding` (issue 10: 5xx and latency per service).
+ */
+const ROUTING = ["order", "product", "user"].flatMap((svc) => [
+  `${E}$aws:lb/targetGroup:TargetGroup::edge-gateway-${svc}`,
+  `${E}$random:index/randomString:RandomString::edge-gateway-${svc}-suffix`,
+  `${E}$kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding::edge-target-group-binding-${svc}`,
+]);
+
 describe("edge URN pins (prod)", () => {
   const urns = new Set(loadPlan("prod").resources.map((r) => r.urn));
   it.each(PINNED)("still has %s", (urn) => {
     expect(urns.has(urn), `edge resource renamed or re-parented: ${urn}; add an alias and update the pin`).toBe(true);
+  });
+  it.each(ROUTING)("has the per-service routing resource %s", (urn) => {
+    expect(urns.has(urn), `edge routing resource renamed or re-parented: ${urn}; update the pin deliberately`).toBe(true);
+  });
+  it("pins every target group and binding of the edge; the single gateway target group and its binding are gone", () => {
+    const routing = [...urns].filter((u) => u.includes("$platform:edge:Edge$") && /\$(aws:lb\/targetGroup|kubernetes:elbv2\.k8s\.aws\/v1beta1:TargetGroupBinding)/.test(u));
+    expect(routing.filter((u) => !ROUTING.includes(u))).toEqual([]);
+    expect(urns.has(`${E}$aws:lb/targetGroup:TargetGroup::edge-gateway`)).toBe(false);
+    expect(urns.has(`${E}$kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding::edge-target-group-binding`)).toBe(false);
   });
   it("pins every stateful resource of the edge", () => {
     const stateful = [...urns].filter((u) => u.includes("$platform:edge:") && /\$aws:(lb\/loadBalancer|wafv2\/webAcl|acm\/certificate|kms\/key|cloudwatch\/logGroup|s3\/bucket):/.test(u));

@@ -49,10 +49,10 @@ describe.each(STACKS)("alarms in the %s plan", (stack) => {
     expect(doc.outputs.alarmTopicArn).toBe(TOPIC);
   });
 
-  it("has CPU, memory and DB-connection alarms per service and 5xx and latency alarms for the API, all to the topic", () => {
+  it("has CPU, memory, DB-connection, 5xx and latency alarms per service and no API-wide one, all to the topic", () => {
     const alarms = ofType(doc, ALARM);
     expect(alarms.map((a) => a.name).sort()).toEqual(
-      ["api-5xx", "api-latency", ...["order", "product", "user"].flatMap((s) => [`${s}-cpu`, `${s}-db-connections`, `${s}-memory`])].map((n) => `alarms-${n}`).sort(),
+      ["order", "product", "user"].flatMap((s) => [`${s}-5xx`, `${s}-cpu`, `${s}-db-connections`, `${s}-latency`, `${s}-memory`]).map((n) => `alarms-${n}`).sort(),
     );
     for (const a of alarms) {
       expect(a.inputs.name).toBe(`platform-${stack}-${a.name.replace(/^alarms-/, "")}`);
@@ -95,23 +95,38 @@ describe.each(STACKS)("alarms in the %s plan", (stack) => {
     }
   });
 
-  it("alarms on the edge target group's 5xx rate and p95 latency", () => {
-    const dimensions = { LoadBalancer: "app/edge-alb/50dc6c495c0c9188", TargetGroup: "targetgroup/edge-gateway/73e2d6bc24d8a067" };
-    const errors = inputs(doc, ALARM, "alarms-api-5xx");
-    expect(errors.metricQueries).toEqual([
-      { id: "errors", returnData: false, metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions, period: 60, stat: "Sum" } },
-      { id: "requests", returnData: false, metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions, period: 60, stat: "Sum" } },
-      { id: "rate", label: "Target 5xx (% of requests)", expression: "IF(requests > 0, 100 * errors / requests, 0)", returnData: true },
-    ]);
-    expect(errors).toMatchObject({ threshold: 5, comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 5, datapointsToAlarm: 3, treatMissingData: "notBreaching" });
-    expect(inputs(doc, ALARM, "alarms-api-latency")).toMatchObject({
-      namespace: "AWS/ApplicationELB",
-      metricName: "TargetResponseTime",
-      dimensions,
-      extendedStatistic: "p95",
-      threshold: 1,
-      comparisonOperator: "GreaterThanThreshold",
-    });
+  it("alarms on each service's 5xx rate and p95 latency on its own edge target group", () => {
+    for (const svc of ["order", "product", "user"]) {
+      const dimensions = { LoadBalancer: "app/edge-alb/50dc6c495c0c9188", TargetGroup: `targetgroup/edge-gateway-${svc}/73e2d6bc24d8a067` };
+      const errors = inputs(doc, ALARM, `alarms-${svc}-5xx`);
+      expect(errors.metricQueries).toEqual([
+        { id: "errors", returnData: false, metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions, period: 60, stat: "Sum" } },
+        { id: "requests", returnData: false, metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions, period: 60, stat: "Sum" } },
+        { id: "rate", label: "Target 5xx (% of requests)", expression: "IF(requests > 0, 100 * errors / requests, 0)", returnData: true },
+      ]);
+      expect(errors).toMatchObject({
+        name: `platform-${stack}-${svc}-5xx`,
+        alarmDescription: `${svc}: target 5xx responses above 5% of its API requests in 3 of 5 minutes.`,
+        threshold: 5,
+        comparisonOperator: "GreaterThanThreshold",
+        evaluationPeriods: 5,
+        datapointsToAlarm: 3,
+        treatMissingData: "notBreaching",
+      });
+      expect(inputs(doc, ALARM, `alarms-${svc}-latency`)).toMatchObject({
+        name: `platform-${stack}-${svc}-latency`,
+        namespace: "AWS/ApplicationELB",
+        metricName: "TargetResponseTime",
+        dimensions,
+        extendedStatistic: "p95",
+        period: 60,
+        threshold: 1,
+        comparisonOperator: "GreaterThanThreshold",
+        evaluationPeriods: 5,
+        datapointsToAlarm: 3,
+        treatMissingData: "notBreaching",
+      });
+    }
   });
 });
 

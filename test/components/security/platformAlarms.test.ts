@@ -99,13 +99,36 @@ describe.each(STACKS)("the alarms of the %s plan", (stack) => {
     expect(watched.map((m) => m.metricName)).not.toContain("pod_cpu_utilization_over_pod_limit");
   });
 
-  it("take the API's dimensions from the edge load balancer and target group of the plan", () => {
-    const dims = { LoadBalancer: "app/edge-alb/50dc6c495c0c9188", TargetGroup: "targetgroup/edge-gateway/73e2d6bc24d8a067" };
-    const alb = alarms.flatMap(metricsOf).filter((m) => m.namespace === "AWS/ApplicationELB");
-    expect(alb.map((m) => m.metricName)).toEqual(["HTTPCode_Target_5XX_Count", "RequestCount", "TargetResponseTime"]);
-    for (const m of alb) expect(m.dimensions).toEqual(dims);
-    expect(single(doc, "aws:lb/loadBalancer:LoadBalancer", "edge-alb")).toBeDefined();
-    expect(single(doc, "aws:lb/targetGroup:TargetGroup", "edge-gateway")).toBeDefined();
+  it("take each service's 5xx and latency dimensions from the edge load balancer and that service's own target group, the one its API rule forwards to", () => {
+    const alb = alarms.filter((a) => metricsOf(a).some((m) => m.namespace === "AWS/ApplicationELB"));
+    expect(alb.map((a) => a.name).sort()).toEqual(SERVICES.flatMap((s) => [`alarms-${s}-5xx`, `alarms-${s}-latency`]).sort());
+    const routes = ofType(doc, "aws:lb/listenerRule:ListenerRule");
+    for (const svc of SERVICES) {
+      const tg = single(doc, "aws:lb/targetGroup:TargetGroup", `edge-gateway-${svc}`);
+      const dims = { LoadBalancer: "app/edge-alb/50dc6c495c0c9188", TargetGroup: `targetgroup/edge-gateway-${svc}/73e2d6bc24d8a067` };
+      const errors = single(doc, ALARM, `alarms-${svc}-5xx`);
+      const latency = single(doc, ALARM, `alarms-${svc}-latency`);
+      expect(metricsOf(errors).map((m) => [m.metricName, m.dimensions])).toEqual([
+        ["HTTPCode_Target_5XX_Count", dims],
+        ["RequestCount", dims],
+      ]);
+      expect(metricsOf(latency).map((m) => [m.metricName, m.dimensions])).toEqual([["TargetResponseTime", dims]]);
+      // Read from the plan's own target group (an output dependency) and load balancer.
+      for (const a of [errors, latency]) expect(a.dependencies).toEqual(expect.arrayContaining([tg.urn, single(doc, "aws:lb/loadBalancer:LoadBalancer", "edge-alb").urn]));
+      // The target group is the forward target of exactly the service's rule.
+      const forwarding = routes.filter((r) => (r.inputs.actions as { targetGroupArn: string }[])[0].targetGroupArn === `arn:aws:lb:us-east-1:123456789012:targetgroup/edge-gateway-${svc}`);
+      expect(forwarding.map((r) => r.name)).toEqual([`edge-route-${svc}s`]);
+    }
+  });
+
+  it("fail aws-cloudwatch-metricalarm-metric-produced on the old API-wide target group, which the plan no longer has", async () => {
+    const old = clonePlan(doc);
+    const latency = single(old, ALARM, "alarms-user-latency");
+    Object.assign(latency.inputs, { dimensions: { LoadBalancer: "app/edge-alb/50dc6c495c0c9188", TargetGroup: "targetgroup/edge-gateway/73e2d6bc24d8a067" } });
+    (latency as { dependencies: string[] }).dependencies = latency.dependencies.filter((u) => !u.endsWith("::edge-gateway-user"));
+    expect((await runPolicy(awsCloudwatchMetricAlarmMetricProduced, old.resources)).violations).toEqual([
+      "alarms-user-latency: MetricAlarm 'alarms-user-latency': AWS/ApplicationELB TargetResponseTime has dimension TargetGroup=targetgroup/edge-gateway/73e2d6bc24d8a067, which is the arnSuffix of no target group in the plan.",
+    ]);
   });
 
   it("pass aws-cloudwatch-metricalarm-metric-produced, which the old CPU alarm (over the pods' CPU limit) fails", async () => {
