@@ -153,25 +153,14 @@ export class Cluster extends pulumi.ComponentResource {
       installNetworkAddons(name, { ...addons, podSecurityGroups: args.podSecurityGroups }, this),
     );
     const nodeAddons = installNodeAddons(name, { ...addons, nodeGroup: nodes.nodeGroup }, this);
-    const coredns = nodeAddons.coredns;
     // Container Insights: the pod metrics the platform's alarms watch.
-    this.containerInsights = new ContainerInsights(
-      `${name}-insights`,
-      {
-        ...args,
-        addonVersion: addons.versions["amazon-cloudwatch-observability"],
-        oidcProviderArn: oidc.provider.arn,
-        oidcIssuerHost: oidc.issuerHost,
-        logsKeyArn: keys.logsKey.arn,
-        dependsOn: [nodes.nodeGroup, cluster],
-      },
-      { parent: this },
-    );
+    const insights = { addonVersion: addons.versions["amazon-cloudwatch-observability"], oidcProviderArn: oidc.provider.arn, oidcIssuerHost: oidc.issuerHost, logsKeyArn: keys.logsKey.arn };
+    this.containerInsights = new ContainerInsights(`${name}-insights`, { ...args, ...insights, dependsOn: [nodes.nodeGroup, cluster] }, { parent: this });
 
     const certificateAuthorityData = cluster.certificateAuthority.apply((ca) => ca.data!);
     const inCluster = installInClusterAddons(
       name,
-      { clusterName: cluster.name, endpoint: cluster.endpoint, certificateAuthorityData, kubernetesVersion: args.version, region: id.region, oidc, nodeGroups: [nodes.nodeGroup], addonsDependOn: [coredns] },
+      { clusterName: cluster.name, endpoint: cluster.endpoint, certificateAuthorityData, kubernetesVersion: args.version, region: id.region, oidc, nodeGroups: [nodes.nodeGroup], addonsDependOn: [nodeAddons.coredns] },
       this,
     );
 
