@@ -239,16 +239,7 @@ export function deploymentSpec(spec: ServiceSpec): Input.apps.v1.DeploymentSpec 
             livenessProbe: probe(s.livenessPath, { initialDelaySeconds: 10, periodSeconds: 20, failureThreshold: 3 }),
             startupProbe: probe(s.livenessPath, { periodSeconds: 5, failureThreshold: 24 }),
             lifecycle: { preStop: { sleep: { seconds: PRESTOP_SLEEP_SECONDS } } },
-            securityContext: {
-              allowPrivilegeEscalation: false,
-              privileged: false,
-              readOnlyRootFilesystem: true,
-              runAsNonRoot: true,
-              runAsUser: APP_UID,
-              runAsGroup: APP_UID,
-              capabilities: { drop: ["ALL"] },
-              seccompProfile: { type: "RuntimeDefault" },
-            },
+            securityContext: { ...RESTRICTED_CONTAINER, runAsUser: APP_UID, runAsGroup: APP_UID },
             volumeMounts: mounts,
           },
         ],
@@ -286,6 +277,21 @@ export function metricsScrapeIngress(): Input.networking.v1.NetworkPolicyIngress
     ports: [{ protocol: "TCP", port: METRICS_SCRAPER.mergedMetricsPort }],
   };
 }
+
+/**
+ * The container security context Pod Security `restricted` asks for: no privilege or
+ * escalation, a read-only root file system, non-root, every capability dropped and the
+ * runtime's seccomp profile. Every container the platform runs in a meshed namespace
+ * starts from it (the services', the collector's, the metrics stack's).
+ */
+export const RESTRICTED_CONTAINER = {
+  allowPrivilegeEscalation: false,
+  privileged: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  capabilities: { drop: ["ALL"] },
+  seccompProfile: { type: "RuntimeDefault" },
+};
 
 /** Selects a namespace by its name label (set by Kubernetes on every namespace). */
 export const nsSelector = (ns: string) => ({ matchLabels: { "kubernetes.io/metadata.name": ns } });

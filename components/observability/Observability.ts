@@ -6,8 +6,8 @@ import { namespaceMetadata } from "../microservice/manifests";
 import { irsaTrustPolicy } from "../shared/iam";
 import { AwsIdentity } from "../shared/identity";
 import { FLUENT_BIT_CHART, OTEL_COLLECTOR_CHART } from "./charts";
-import { Monitoring } from "./Monitoring";
-import { KUBERNETES_API_HOST, PrometheusSettings, monitoringApiHosts } from "./metrics";
+import { Monitoring, MonitoringArgs } from "./Monitoring";
+import { KUBERNETES_API_HOST, monitoringApiHosts } from "./metrics";
 import {
   COLLECTOR_LABELS,
   OBSERVABILITY,
@@ -35,20 +35,11 @@ export interface ObservabilityArgs {
   /** Each service and its log group (from its MicroservicePod), where Fluent Bit ships the namespace's logs. */
   readonly logGroups: readonly { readonly service: string; readonly logGroupName: pulumi.Input<string> }[];
   /** The metrics stack's inputs: what it scrapes and alerts on, where alerts go, how it stores. */
-  readonly monitoring: {
-    /** The services (their namespaces). */
-    readonly services: readonly string[];
-    /** Other scraped namespaces (the ingress gateway's). */
-    readonly extraScrapedNamespaces: readonly string[];
-    /** The Kubernetes service range. */
-    readonly serviceCidr: string;
-    readonly alarmTopicArn: pulumi.Input<string>;
-    readonly alarmTopicKeyArn: pulumi.Input<string>;
-    /** The cluster's EBS volumes key and the EBS CSI driver's role name. */
-    readonly volumesKeyArn: pulumi.Input<string>;
-    readonly ebsCsiRoleName: pulumi.Input<string>;
-    readonly prometheus: PrometheusSettings;
-  };
+  /** What the metrics stack needs beyond the namespace's own inputs (see `MonitoringArgs`). */
+  readonly monitoring: Pick<
+    MonitoringArgs,
+    "services" | "extraScrapedNamespaces" | "serviceCidr" | "alarmTopicArn" | "alarmTopicKeyArn" | "volumesKeyArn" | "ebsCsiRoleName" | "prometheus"
+  >;
   /**
    * Collector pods.
    * @default - 2, with a PDB keeping one.
@@ -178,15 +169,8 @@ export class Observability extends pulumi.ComponentResource {
         region: args.identity.region,
         oidcProviderArn: args.oidcProviderArn,
         oidcIssuerHost: args.oidcIssuerHost,
-        services: args.monitoring.services,
-        extraScrapedNamespaces: args.monitoring.extraScrapedNamespaces,
+        ...args.monitoring,
         applicationCidrs: args.applicationCidrs,
-        serviceCidr: args.monitoring.serviceCidr,
-        alarmTopicArn: args.monitoring.alarmTopicArn,
-        alarmTopicKeyArn: args.monitoring.alarmTopicKeyArn,
-        volumesKeyArn: args.monitoring.volumesKeyArn,
-        ebsCsiRoleName: args.monitoring.ebsCsiRoleName,
-        prometheus: args.monitoring.prometheus,
         timeoutSeconds: args.timeoutSeconds,
       },
       { parent: this, dependsOn: [namespace, ...fences] },

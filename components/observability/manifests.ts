@@ -4,7 +4,7 @@
  */
 import type * as Input from "@pulumi/kubernetes/types/input";
 import { IstioObject } from "../microservice/istio";
-import { SIDECAR, SIDECAR_HEALTH_PORTS, awsApiHosts, meshBaseEgress, nsSelector } from "../microservice/manifests";
+import { RESTRICTED_CONTAINER, SIDECAR, SIDECAR_HEALTH_PORTS, awsApiHosts, meshBaseEgress, nsSelector } from "../microservice/manifests";
 import { MESH } from "../mesh/values";
 import { OTEL_COLLECTOR_IMAGE } from "./charts";
 
@@ -115,14 +115,7 @@ export function collectorValues(args: CollectorValuesArgs): Record<string, unkno
     },
     resources: { requests: { ...COLLECTOR_REQUESTS }, limits: { memory: `${COLLECTOR_MEMORY_LIMIT_MIB}Mi` } },
     podSecurityContext: { runAsNonRoot: true, runAsUser: COLLECTOR_UID, runAsGroup: COLLECTOR_UID, seccompProfile: { type: "RuntimeDefault" } },
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      capabilities: { drop: ["ALL"] },
-      seccompProfile: { type: "RuntimeDefault" },
-    },
+    securityContext: { ...RESTRICTED_CONTAINER },
     podDisruptionBudget: { enabled: true, minAvailable: 1 },
     service: { type: "ClusterIP" },
     ports: {

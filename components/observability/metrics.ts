@@ -8,7 +8,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import type * as Input from "@pulumi/kubernetes/types/input";
 import { MESH } from "../mesh/values";
 import { IstioObject } from "../microservice/istio";
-import { SIDECAR, SIDECAR_HEALTH_PORTS, meshBaseEgress, nsSelector } from "../microservice/manifests";
+import { RESTRICTED_CONTAINER, SIDECAR, SIDECAR_HEALTH_PORTS, meshBaseEgress, nsSelector } from "../microservice/manifests";
 import { METRICS_SCRAPER } from "./scraper";
 
 /** The release, its components' Services, ports and service accounts. */
@@ -69,16 +69,6 @@ const MONITORING_RESOURCES = {
 
 /** The alert thresholds of the services' rules: as the ALB's alarm, 5 % 5xx; p99 over one second. */
 const ALERT_THRESHOLDS = { errorRatio: 0.05, p99LatencyMs: 1000 } as const;
-
-/** The container security context every component runs with (Pod Security `restricted`). */
-const RESTRICTED_CONTAINER = {
-  allowPrivilegeEscalation: false,
-  privileged: false,
-  readOnlyRootFilesystem: true,
-  runAsNonRoot: true,
-  capabilities: { drop: ["ALL"] },
-  seccompProfile: { type: "RuntimeDefault" },
-} as const;
 
 /** The pod security context: non-root, RuntimeDefault seccomp, an fsGroup for the volumes. */
 function restrictedPod(uid: number): Record<string, unknown> {

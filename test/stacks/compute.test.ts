@@ -3,21 +3,11 @@ import { describe, expect, it } from "vitest";
 import { configTree, resolveSettings } from "../../stacks";
 import { imageProblem, prefixesCollide } from "../../stacks/services";
 import { readStackConfig } from "../../tools/plan/config";
+import { resolveStack, settingsProblem } from "../support/settings";
 
 const ROOT = path.resolve(__dirname, "../..");
-
-/** The stack's settings with `--config`-style overrides, or the one-line error. */
-function resolve(stack: "dev" | "prod", ...overrides: string[]) {
-  return resolveSettings(stack, configTree(readStackConfig(ROOT, stack, overrides).values));
-}
-function problem(stack: "dev" | "prod", ...overrides: string[]): string {
-  try {
-    resolve(stack, ...overrides);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error(`no error for ${overrides.join(" ")}`);
-}
+const resolve = resolveStack;
+const problem = settingsProblem;
 
 describe("services settings", () => {
   it("resolves the seed services with per-field defaults", () => {

@@ -1,24 +1,8 @@
-import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { configTree, resolveSettings } from "../../stacks";
-import { readStackConfig } from "../../tools/plan/config";
+import { resolveStack, settingsProblem } from "../support/settings";
 
-const ROOT = path.resolve(__dirname, "../..");
-
-/** The stack's settings with `--config`-style overrides. */
-function resolve(stack: "dev" | "prod", ...overrides: string[]) {
-  return resolveSettings(stack, configTree(readStackConfig(ROOT, stack, overrides).values));
-}
-
-/** The one-line error for bad overrides. */
-function problem(stack: "dev" | "prod", ...overrides: string[]): string {
-  try {
-    resolve(stack, ...overrides);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error(`no error for ${overrides.join(" ")}`);
-}
+const resolve = resolveStack;
+const problem = settingsProblem;
 
 describe("observability settings", () => {
   it("defaults Prometheus per environment: a small week in dev, a month on two replicas in prod", () => {
