@@ -6,10 +6,12 @@ import {
   AlarmBase,
   connectionsThreshold,
   databaseConnectionsAlarm,
+  loadBalancer5xxAlarm,
   podCpuAlarm,
   podMemoryAlarm,
   targetErrorRateAlarm,
   targetLatencyAlarm,
+  targetsUnhealthyAlarm,
 } from "./alarms";
 
 /** One service, as its alarms see it. */
@@ -73,7 +75,11 @@ export class PlatformAlarms extends pulumi.ComponentResource {
       }
       alarm(`${svc}-5xx`, `${svc}: target 5xx responses above ${t.errorRatePercent}% of its API requests in 3 of 5 minutes.`, (b) => targetErrorRateAlarm(b, targets, t.errorRatePercent));
       alarm(`${svc}-latency`, `${svc}: p95 target response time of its API above ${t.latencyP95Seconds}s in 3 of 5 minutes.`, (b) => targetLatencyAlarm(b, targets, t.latencyP95Seconds));
+      alarm(`${svc}-no-healthy-targets`, `${svc}: its edge target group had no healthy gateway target in 2 of 5 minutes.`, (b) => targetsUnhealthyAlarm(b, targets));
     }
+    alarm("api-elb-5xx", `API: ${t.loadBalancer5xxPerMinute} or more 5xx a minute made by the load balancer itself (no healthy target, timeouts) in 3 of 5 minutes.`, (b) =>
+      loadBalancer5xxAlarm(b, args.loadBalancer, t.loadBalancer5xxPerMinute),
+    );
 
     this.alarmNames = names;
     this.registerOutputs({ alarmNames: this.alarmNames });

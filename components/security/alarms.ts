@@ -46,6 +46,8 @@ export const ALARM_THRESHOLDS = {
   errorRatePercent: 5,
   /** A service's p95 target response time, in seconds, in 3 of 5 minutes. */
   latencyP95Seconds: 1,
+  /** 5xx responses the ALB makes itself (no healthy target, a target timing out or resetting), per minute, in 3 of 5 minutes. */
+  loadBalancer5xxPerMinute: 10,
 } as const;
 
 /** The arguments every alarm shares: its name, description and where it notifies. */
@@ -57,7 +59,7 @@ export interface AlarmBase {
 
 /** When an alarm fires: the comparison and threshold, over 5 one-minute periods. */
 interface AlarmCondition {
-  readonly comparisonOperator: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold";
+  readonly comparisonOperator: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold";
   readonly threshold: number;
   /** How many of the 5 periods must breach. */
   readonly datapointsToAlarm: number;
@@ -146,6 +148,34 @@ export function targetLatencyAlarm(b: AlarmBase, dims: TargetDimensions, thresho
     metricName: "TargetResponseTime",
     dimensions: { LoadBalancer: dims.loadBalancer, TargetGroup: dims.targetGroup },
     extendedStatistic: "p95",
+    period: 60,
+  };
+}
+
+/**
+ * A target group with no healthy target: the lowest HealthyHostCount under 1 in 2 of 5
+ * minutes. Every service's group holds the same gateway pods, so all of them firing at
+ * once means the gateway (or its health port) is down; one alone, that group's binding.
+ */
+export function targetsUnhealthyAlarm(b: AlarmBase, dims: TargetDimensions): aws.cloudwatch.MetricAlarmArgs {
+  return {
+    ...alarmFrame(b, { comparisonOperator: "LessThanThreshold", threshold: 1, datapointsToAlarm: 2, treatMissingData: "missing" }),
+    namespace: "AWS/ApplicationELB",
+    metricName: "HealthyHostCount",
+    dimensions: { LoadBalancer: dims.loadBalancer, TargetGroup: dims.targetGroup },
+    statistic: "Minimum",
+    period: 60,
+  };
+}
+
+/** The 5xx responses the load balancer makes itself (HTTPCode_ELB_5XX_Count), which no target group's metrics count. */
+export function loadBalancer5xxAlarm(b: AlarmBase, loadBalancer: pulumi.Input<string>, perMinute: number): aws.cloudwatch.MetricAlarmArgs {
+  return {
+    ...alarmFrame(b, { comparisonOperator: "GreaterThanOrEqualToThreshold", threshold: perMinute, datapointsToAlarm: 3, treatMissingData: "notBreaching" }),
+    namespace: "AWS/ApplicationELB",
+    metricName: "HTTPCode_ELB_5XX_Count",
+    dimensions: { LoadBalancer: loadBalancer },
+    statistic: "Sum",
     period: 60,
   };
 }

@@ -49,8 +49,8 @@ describe("security settings", () => {
     for (const t of ["aws:cloudtrail/trail:Trail", "aws:guardduty/detector:Detector", "aws:cfg/recorder:Recorder", "aws:securityhub/account:Account", "platform:security:AuditTrail", "platform:security:AccountBaseline"]) {
       expect(types.has(t), t).toBe(false);
     }
-    // Per service: cpu, memory, db-connections, 5xx, latency.
-    expect(doc.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")).toHaveLength(15);
+    // Per service: cpu, memory, db-connections, 5xx, latency, no healthy targets; and the ALB's own 5xx.
+    expect(doc.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")).toHaveLength(19);
     expect(doc.outputs.alarmTopicArn).toBe("arn:aws:sns:us-east-1:123456789012:topic/alarms-topic");
   }, 120_000);
 });

@@ -49,10 +49,15 @@ describe.each(STACKS)("alarms in the %s plan", (stack) => {
     expect(doc.outputs.alarmTopicArn).toBe(TOPIC);
   });
 
-  it("has CPU, memory, DB-connection, 5xx and latency alarms per service and no API-wide one, all to the topic", () => {
+  it("has CPU, memory, DB-connection, 5xx, latency and healthy-target alarms per service and one on the ALB's own 5xx, all to the topic", () => {
     const alarms = ofType(doc, ALARM);
     expect(alarms.map((a) => a.name).sort()).toEqual(
-      ["order", "product", "user"].flatMap((s) => [`${s}-5xx`, `${s}-cpu`, `${s}-db-connections`, `${s}-latency`, `${s}-memory`]).map((n) => `alarms-${n}`).sort(),
+      [
+        ...["order", "product", "user"].flatMap((s) => [`${s}-5xx`, `${s}-cpu`, `${s}-db-connections`, `${s}-latency`, `${s}-memory`, `${s}-no-healthy-targets`]),
+        "api-elb-5xx",
+      ]
+        .map((n) => `alarms-${n}`)
+        .sort(),
     );
     for (const a of alarms) {
       expect(a.inputs.name).toBe(`platform-${stack}-${a.name.replace(/^alarms-/, "")}`);

@@ -101,7 +101,7 @@ describe.each(STACKS)("the alarms of the %s plan", (stack) => {
 
   it("take each service's 5xx and latency dimensions from the edge load balancer and that service's own target group, the one its API rule forwards to", () => {
     const alb = alarms.filter((a) => metricsOf(a).some((m) => m.namespace === "AWS/ApplicationELB"));
-    expect(alb.map((a) => a.name).sort()).toEqual(SERVICES.flatMap((s) => [`alarms-${s}-5xx`, `alarms-${s}-latency`]).sort());
+    expect(alb.map((a) => a.name).sort()).toEqual([...SERVICES.flatMap((s) => [`alarms-${s}-5xx`, `alarms-${s}-latency`, `alarms-${s}-no-healthy-targets`]), "alarms-api-elb-5xx"].sort());
     const routes = ofType(doc, "aws:lb/listenerRule:ListenerRule");
     for (const svc of SERVICES) {
       const tg = single(doc, "aws:lb/targetGroup:TargetGroup", `edge-gateway-${svc}`);
@@ -113,12 +113,25 @@ describe.each(STACKS)("the alarms of the %s plan", (stack) => {
         ["RequestCount", dims],
       ]);
       expect(metricsOf(latency).map((m) => [m.metricName, m.dimensions])).toEqual([["TargetResponseTime", dims]]);
+      const unhealthy = single(doc, ALARM, `alarms-${svc}-no-healthy-targets`);
+      expect(unhealthy.inputs).toMatchObject({ namespace: "AWS/ApplicationELB", metricName: "HealthyHostCount", dimensions: dims, statistic: "Minimum", comparisonOperator: "LessThanThreshold", threshold: 1, datapointsToAlarm: 2 });
       // Read from the plan's own target group (an output dependency) and load balancer.
       for (const a of [errors, latency]) expect(a.dependencies).toEqual(expect.arrayContaining([tg.urn, single(doc, "aws:lb/loadBalancer:LoadBalancer", "edge-alb").urn]));
       // The target group is the forward target of exactly the service's rule.
       const forwarding = routes.filter((r) => (r.inputs.actions as { targetGroupArn: string }[])[0].targetGroupArn === `arn:aws:lb:us-east-1:123456789012:targetgroup/edge-gateway-${svc}`);
       expect(forwarding.map((r) => r.name)).toEqual([`edge-route-${svc}s`]);
     }
+  });
+
+  it("watch the 5xx the load balancer makes itself, which no target group counts", () => {
+    expect(single(doc, ALARM, "alarms-api-elb-5xx").inputs).toMatchObject({
+      namespace: "AWS/ApplicationELB",
+      metricName: "HTTPCode_ELB_5XX_Count",
+      dimensions: { LoadBalancer: "app/edge-alb/50dc6c495c0c9188" },
+      statistic: "Sum",
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      threshold: 10,
+    });
   });
 
   it("fail aws-cloudwatch-metricalarm-metric-produced on the old API-wide target group, which the plan no longer has", async () => {
