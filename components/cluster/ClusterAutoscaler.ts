@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { irsaTrustPolicy } from "../shared/iam";
+import { ClusterOidc, irsaTrustPolicy } from "../shared/iam";
 import { CLUSTER_AUTOSCALER, clusterAutoscalerImageTag } from "./charts";
 
 /** Where the autoscaler runs: `kube-system`, a system namespace (no sidecar, no app NetworkPolicies). */
@@ -109,17 +109,13 @@ function clusterAutoscalerValues(args: ClusterAutoscalerValuesArgs): Record<stri
   };
 }
 
-export interface ClusterAutoscalerArgs {
+export interface ClusterAutoscalerArgs extends ClusterOidc {
   /** The EKS cluster name. */
   readonly clusterName: pulumi.Input<string>;
   /** The cluster's Kubernetes version (the image follows it). */
   readonly kubernetesVersion: string;
   /** The region of the node groups. */
   readonly region: string;
-  /** The cluster's IAM OIDC provider ARN. */
-  readonly oidcProviderArn: pulumi.Input<string>;
-  /** The OIDC issuer without scheme. */
-  readonly oidcIssuerHost: pulumi.Input<string>;
   /** The managed node groups the autoscaler scales. */
   readonly nodeGroupArns: pulumi.Input<string>[];
   /**

@@ -1,18 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsIdentity } from "../shared/identity";
-import { irsaTrustPolicy } from "../shared/iam";
+import { ClusterOidc, irsaTrustPolicy } from "../shared/iam";
 import { CONTAINER_INSIGHTS, containerInsightsConfiguration, containerInsightsPolicy, performanceLogGroupName } from "./insights";
 
-export interface ContainerInsightsArgs {
+export interface ContainerInsightsArgs extends ClusterOidc {
   /** The EKS cluster's name (the `ClusterName` dimension and the performance log group's name). */
   readonly clusterName: string;
   /** The pinned add-on build (`EKS_VERSIONS[<version>]["amazon-cloudwatch-observability"]`). */
   readonly addonVersion: string;
-  /** The cluster's IAM OIDC provider ARN. */
-  readonly oidcProviderArn: pulumi.Input<string>;
-  /** The OIDC issuer without scheme. */
-  readonly oidcIssuerHost: pulumi.Input<string>;
   /** The account, partition and region. */
   readonly identity: AwsIdentity;
   /** The key of the cluster's log groups (it grants CloudWatch Logs). */

@@ -1,18 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PodSecurityGroupMode } from "../cluster/podSecurityGroups";
-import { irsaTrustPolicy } from "../shared/iam";
+import { ClusterOidc, irsaTrustPolicy } from "../shared/iam";
 import { AwsIdentity } from "../shared/identity";
 
-export interface ServiceIdentityArgs {
+export interface ServiceIdentityArgs extends ClusterOidc {
   /** The service's namespace. */
   readonly namespace: string;
   /** The service account the pods run as. */
   readonly serviceAccount: string;
-  /** The cluster's IAM OIDC provider. */
-  readonly oidcProviderArn: pulumi.Input<string>;
-  /** The OIDC issuer without scheme. */
-  readonly oidcIssuerHost: pulumi.Input<string>;
   /** `perService` creates the pods' own security group; `node` hands out the nodes' group. */
   readonly podSecurityGroups: PodSecurityGroupMode;
   /** The VPC (for the pod security group). */

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { irsaTrustPolicy } from "../shared/iam";
+import { ClusterOidc, irsaTrustPolicy } from "../shared/iam";
 import { IstioObject } from "../microservice/istio";
 import { KUBE_PROMETHEUS_STACK_CHART } from "./charts";
 import { dashboards } from "./dashboards";
@@ -20,12 +20,8 @@ import {
   storageClassArgs,
 } from "./metrics";
 
-export interface MonitoringArgs {
+export interface MonitoringArgs extends ClusterOidc {
   readonly region: string;
-  /** The cluster's IAM OIDC provider ARN. */
-  readonly oidcProviderArn: pulumi.Input<string>;
-  /** The OIDC issuer without scheme. */
-  readonly oidcIssuerHost: pulumi.Input<string>;
   /** The services (their namespaces): scraped, alerted on, on the dashboards. */
   readonly services: readonly string[];
   /** Other namespaces whose sidecars are scraped (the ingress gateway's). */

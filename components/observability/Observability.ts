@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { IstioObject } from "../microservice/istio";
 import { namespaceMetadata } from "../microservice/manifests";
-import { irsaTrustPolicy } from "../shared/iam";
+import { ClusterOidc, irsaTrustPolicy } from "../shared/iam";
 import { AwsIdentity } from "../shared/identity";
 import { FLUENT_BIT_CHART, OTEL_COLLECTOR_CHART } from "./charts";
 import { Monitoring, MonitoringArgs } from "./Monitoring";
@@ -20,12 +20,8 @@ import {
   xrayWritePolicy,
 } from "./manifests";
 
-export interface ObservabilityArgs {
+export interface ObservabilityArgs extends ClusterOidc {
   readonly identity: AwsIdentity;
-  /** The cluster's IAM OIDC provider ARN. */
-  readonly oidcProviderArn: pulumi.Input<string>;
-  /** The OIDC issuer without scheme. */
-  readonly oidcIssuerHost: pulumi.Input<string>;
   /** Namespaces whose sidecars send traces to the collector. */
   readonly traceSenders: readonly string[];
   /** Their mesh identities (`<trust domain>/ns/<ns>/sa/<sa>`), allowed by the collector's AuthorizationPolicy. */

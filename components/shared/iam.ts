@@ -71,6 +71,14 @@ function serviceAccountSubject(namespace: string, serviceAccount: string): strin
   return `system:serviceaccount:${namespace}:${serviceAccount}`;
 }
 
+/** The cluster's IAM OIDC provider, as a component with IRSA roles takes it. */
+export interface ClusterOidc {
+  /** The cluster's IAM OIDC provider ARN. */
+  readonly oidcProviderArn: pulumi.Input<string>;
+  /** The OIDC issuer without its scheme, as IAM condition keys spell it. */
+  readonly oidcIssuerHost: pulumi.Input<string>;
+}
+
 export interface IrsaTrustArgs {
   /** The cluster's IAM OIDC provider. */
   readonly oidcProviderArn: pulumi.Input<string>;
