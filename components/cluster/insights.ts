@@ -42,9 +42,13 @@ export function performanceLogGroupName(clusterName: string): string {
 }
 
 export interface ContainerInsightsPolicyArgs {
+  /** The AWS partition, e.g. `aws`. */
   readonly partition: string;
+  /** The cluster's region. */
   readonly region: string;
+  /** The account that owns the performance log group. */
   readonly accountId: string;
+  /** The EKS cluster's name (the log group is `/aws/containerinsights/<cluster>/performance`). */
   readonly clusterName: string;
 }
 

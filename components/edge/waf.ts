@@ -67,6 +67,7 @@ export function webAclRules(args: WebAclRulesArgs): aws.types.input.wafv2.WebAcl
 const WAF_LOG_GROUP_PREFIX = "aws-waf-logs-";
 
 export interface ProtectedWebAclArgs extends WebAclRulesArgs {
+  /** `REGIONAL` (the ALB's ACL) or `CLOUDFRONT` (created in us-east-1). */
   readonly scope: WafScope;
   /** The account, partition and region of the provider the ACL is created with. */
   readonly identity: AwsIdentity;

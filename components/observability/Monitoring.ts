@@ -21,6 +21,7 @@ import {
 } from "./metrics";
 
 export interface MonitoringArgs extends ClusterOidc {
+  /** The stack's AWS region (the AWS API hosts and the exporters' endpoints). */
   readonly region: string;
   /** The services (their namespaces): scraped, alerted on, on the dashboards. */
   readonly services: readonly string[];
@@ -30,8 +31,9 @@ export interface MonitoringArgs extends ClusterOidc {
   readonly applicationCidrs: readonly string[];
   /** The Kubernetes service range (its first address is the API server's ClusterIP). */
   readonly serviceCidr: string;
-  /** The alarm topic Alertmanager publishes to, and its KMS key. */
+  /** The alarm topic Alertmanager publishes to. */
   readonly alarmTopicArn: pulumi.Input<string>;
+  /** The alarm topic's KMS key (Alertmanager may use it only through SNS). */
   readonly alarmTopicKeyArn: pulumi.Input<string>;
   /** The cluster's EBS volumes key, which encrypts Prometheus's volumes. */
   readonly volumesKeyArn: pulumi.Input<string>;

@@ -21,6 +21,7 @@ import {
 } from "./manifests";
 
 export interface ObservabilityArgs extends ClusterOidc {
+  /** The account, partition and region (IRSA policies, log group ARNs, the AWS API hosts). */
   readonly identity: AwsIdentity;
   /** Namespaces whose sidecars send traces to the collector. */
   readonly traceSenders: readonly string[];

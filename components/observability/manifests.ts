@@ -81,6 +81,7 @@ function collectorApiHosts(region: string): string[] {
 }
 
 export interface CollectorValuesArgs {
+  /** The stack's AWS region (the AWS API hosts and the exporters' endpoints). */
   readonly region: string;
   /** The collector's IRSA role. */
   readonly roleArn: unknown;
@@ -180,6 +181,7 @@ export function collectorNetworkPolicies(args: CollectorNetworkArgs): Record<str
 }
 
 export interface CollectorMeshArgs {
+  /** The stack's AWS region (the AWS API hosts and the exporters' endpoints). */
   readonly region: string;
   /** AWS API hosts other pods of the namespace reach (Alertmanager's SNS), declared beside the collector's. */
   readonly extraApiHosts?: readonly string[];
@@ -220,6 +222,7 @@ export function collectorMeshObjects(args: CollectorMeshArgs): IstioObject[] {
 }
 
 export interface LogShipperValuesArgs {
+  /** The stack's AWS region (the AWS API hosts and the exporters' endpoints). */
   readonly region: string;
   /** Fluent Bit's IRSA role. */
   readonly roleArn: unknown;

@@ -281,12 +281,15 @@ export interface PrometheusSettings {
 }
 
 export interface MonitoringValuesArgs extends ScrapeArgs {
+  /** The stack's AWS region (the AWS API hosts and the exporters' endpoints). */
   readonly region: string;
+  /** Prometheus's retention, volume, replicas and memory (settings `observability.prometheus`). */
   readonly prometheus: PrometheusSettings;
   /** Services whose alert rules are installed. */
   readonly services: readonly string[];
   /** Alertmanager's IRSA role. */
   readonly alertmanagerRoleArn: unknown;
+  /** The alarm topic Alertmanager's SNS receiver publishes to. */
   readonly topicArn: unknown;
 }
 
