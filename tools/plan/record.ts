@@ -4,6 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import type { ProgramConfig } from "./config";
 import { PlanMocks } from "./mocks";
+import { patchSdk } from "./sdkPatches";
+import { structValue } from "./struct";
 import { PlanResource, SECRET, UNKNOWN } from "./types";
 import { resourceUrn } from "./urn";
 
@@ -61,11 +63,6 @@ interface Monitor {
 
 /** A registration as recorded, before the program's `dependsOn` are known. */
 type Registered = Omit<PlanResource, "options"> & { readonly options: Omit<PlanResource["options"], "dependsOn"> };
-
-/** The SDK's promise wrapper (sdk/nodejs/runtime/debuggable.ts), replaced while the program runs. */
-const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
-/** The SDK's per-program state (sdk/nodejs/runtime/state.ts): the leak candidates. */
-const sdkState = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<Promise<unknown>> } };
 
 /**
  * Runs the real program (`programPath`, the same `index.ts` that `pulumi up` runs) on the
@@ -137,24 +134,7 @@ export async function recordProgram(
   // the first is rethrown below, so the second must not crash the process.
   const swallow = () => undefined;
   process.on("unhandledRejection", swallow);
-  // Each registration sends the engine its source position and whole call stack (an
-  // unlimited `new Error().stack`, formatted and parsed: a tenth of the plan's time). A plan
-  // records neither, so the recorder skips them while the program runs.
-  const sdkResource = pulumi.Resource as unknown as { stackTrace: (skip: number) => unknown[] };
-  const stackTrace = sdkResource.stackTrace;
-  sdkResource.stackTrace = () => [];
-  // The SDK also keeps `new Error().stack` on every promise it makes, for its leak report
-  // (a fifth of the plan's time at the default depth of 10). Two frames still name where
-  // an error in the program was thrown; PLAN_STACK_TRACES=1 keeps the default depth.
-  const stackTraceLimit = Error.stackTraceLimit;
-  const debuggablePromise = debuggable.debuggablePromise;
-  if (process.env.PLAN_STACK_TRACES !== "1") {
-    Error.stackTraceLimit = Math.min(stackTraceLimit, 2);
-    // Its id, context and stack are read only by the SDK's PULUMI_DEBUG_PROMISE_LEAKS
-    // report; without it, the wrapper only tracks the promise for the leak check at exit
-    // (each output of each resource makes four such promises).
-    if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) debuggable.debuggablePromise = trackedPromise(debuggablePromise);
-  }
+  const unpatch = patchSdk();
   try {
     try {
       await runProgram(programPath, dependsOn, load);
@@ -168,9 +148,7 @@ export async function recordProgram(
     // those while the runtime disconnects, still under the settings above.
     await pulumi.runtime.disconnect();
   } finally {
-    sdkResource.stackTrace = stackTrace;
-    Error.stackTraceLimit = stackTraceLimit;
-    debuggable.debuggablePromise = debuggablePromise;
+    unpatch();
   }
 
 
@@ -217,34 +195,6 @@ async function runProgram(
     });
     return load(path.resolve(programPath));
   });
-}
-
-/**
- * The SDK's `debuggablePromise` without what only its debug report reads: the promise is a
- * leak candidate until it settles (the SDK's check at exit), and a rejection names it, as
- * there; its id, context and stack are not attached. The first call goes to the SDK's own,
- * which schedules the check.
- */
-function trackedPromise(sdk: typeof debuggable.debuggablePromise): typeof debuggable.debuggablePromise {
-  let scheduled = false;
-  return <T>(p: Promise<T>, ctx: unknown): Promise<T> => {
-    if (!scheduled) {
-      scheduled = true;
-      return sdk(p, ctx);
-    }
-    const candidates = sdkState.getStore().leakCandidates;
-    candidates.add(p);
-    return p
-      .then((val) => {
-        candidates.delete(p);
-        return val;
-      })
-      .catch((err: { promise?: Promise<unknown> }) => {
-        candidates.delete(p);
-        err.promise = p;
-        throw err;
-      });
-  };
 }
 
 /**
@@ -301,30 +251,6 @@ async function registerOnMock(
   } catch (err) {
     callback(err, undefined);
   }
-}
-
-/**
- * `Value.fromJavaScript(v).toJavaScript()` of google-protobuf's struct_pb, in plain
- * JavaScript: strings, numbers, booleans and null as they are, arrays element by element,
- * objects by their enumerable keys in sorted order (a Struct's map iterates sorted); any
- * other value throws as `fromJavaScript` does.
- */
-export function structValue(v: unknown): unknown {
-  if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (Array.isArray(v)) {
-    const out = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = structValue(v[i]);
-    return out;
-  }
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    const values = new Map<string, unknown>();
-    for (const k in o) values.set(k, structValue(o[k]));
-    const out: Record<string, unknown> = {};
-    for (const k of [...values.keys()].sort()) out[k] = values.get(k);
-    return out;
-  }
-  throw new Error("Unexpected struct type.");
 }
 
 function urnOf(resource: pulumi.Resource): Promise<string> {
