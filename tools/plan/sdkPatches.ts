@@ -6,6 +6,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { type SerializeOptions, type SerializeProperty, fastSerializeProperty, serializeFiltered } from "./serialize";
 import { type StructClass, lightStruct } from "./struct";
 
 const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -14,8 +15,13 @@ const sdkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
 /** The SDK's per-program state (sdk/nodejs/runtime/state.ts): the leak candidates. */
 const sdkState = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<Promise<unknown>> } };
-/** The SDK's serialization (sdk/nodejs/runtime/rpc.ts): `transferProperties` makes a resource's outputs. */
-const rpc = require("@pulumi/pulumi/runtime/rpc") as { transferProperties: TransferProperties };
+/** The SDK's serialization (sdk/nodejs/runtime/rpc.ts): `transferProperties` makes a resource's outputs, the others its inputs' wire form. */
+const rpc = require("@pulumi/pulumi/runtime/rpc") as {
+  transferProperties: TransferProperties;
+  serializeProperty: SerializeProperty;
+  serializeResourceProperties: (label: string, props: Record<string, unknown>, opts?: SerializeOptions) => Promise<unknown>;
+  serializeProperties: (label: string, props: Record<string, unknown>, opts?: SerializeOptions) => Promise<Record<string, unknown>>;
+};
 /** google-protobuf's Struct, the SDK's own copy. */
 const structPb = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [path.join(sdkDir, "runtime")] })) as {
   Struct: StructClass;
@@ -58,6 +64,12 @@ export function patchSdk(): () => void {
   // five) for every property its class declares, about thirty for an AWS resource, where
   // a program reads two or three.
   swap(rpc, "transferProperties", lazyTransferProperties(rpc.transferProperties));
+  // Every value of every registration's inputs serialized by an async call of its own
+  // (and the mock's answer serialized again).
+  const serialize = fastSerializeProperty(rpc.serializeProperty);
+  swap(rpc, "serializeProperty", serialize);
+  swap(rpc, "serializeResourceProperties", (label, props, opts) => serializeFiltered(serialize, label, props, (k) => k !== "id" && k !== "urn", opts));
+  swap(rpc, "serializeProperties", async (label, props, opts) => (await serializeFiltered(serialize, label, props, () => true, opts))[0]);
   // Every registration's inputs, built into protobuf messages to be read straight back.
   const fromJavaScript = structPb.Struct.fromJavaScript;
   swap(structPb.Struct, "fromJavaScript", (obj: unknown): Struct => lightStruct(obj, structPb.Struct, fromJavaScript));

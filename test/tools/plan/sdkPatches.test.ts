@@ -10,7 +10,7 @@ import { runPlan } from "../../support/run";
 
 type Resolver = (value: unknown, isKnown: boolean, isSecret: boolean, deps?: pulumi.Resource[], err?: Error) => void;
 type Transfer = (onto: Record<string, unknown>, label: string, props: Record<string, unknown>) => Record<string, Resolver>;
-const rpc = require("@pulumi/pulumi/runtime/rpc") as { transferProperties: Transfer };
+const rpc = require("@pulumi/pulumi/runtime/rpc") as { transferProperties: Transfer; serializeProperty: unknown; serializeProperties: unknown; serializeResourceProperties: unknown };
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: unknown };
 
 /** What an SDK Output holds, read through its internal members. */
@@ -88,13 +88,16 @@ describe("lazyTransferProperties", () => {
 describe("patchSdk", () => {
   const current = () => ({
     transferProperties: rpc.transferProperties,
+    serializeProperty: rpc.serializeProperty,
+    serializeProperties: rpc.serializeProperties,
+    serializeResourceProperties: rpc.serializeResourceProperties,
     fromJavaScript: Struct.fromJavaScript,
     debuggablePromise: debuggable.debuggablePromise,
     stackTrace: (pulumi.Resource as unknown as { stackTrace: unknown }).stackTrace,
     stackTraceLimit: Error.stackTraceLimit,
   });
 
-  it("changes the SDK's transferProperties, Struct.fromJavaScript, promise wrapper, stack capture and depth, and puts them back", () => {
+  it("changes the SDK's transferProperties, serializers, Struct.fromJavaScript, promise wrapper, stack capture and depth, and puts them back", () => {
     const before = current();
     const unpatch = patchSdk();
     try {
