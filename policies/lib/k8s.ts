@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import type { PolicyResource } from "@pulumi/policy";
 import { StackIndex } from "./stack";
+import { TypeRef, tokenOf } from "./tokens";
 import { known } from "./unknown";
 
 /** Kubernetes object metadata, as far as the policies read it. */
@@ -25,6 +26,33 @@ export function metadataOf(r: PolicyResource): ObjectMeta {
 /** The namespace a namespaced object lives in (`default` when unset, as the API server does). */
 export function namespaceOf(r: PolicyResource): string {
   return metadataOf(r).namespace ?? "default";
+}
+
+/** Per stack, per list of types: their resources by namespace, in stack order. */
+const byNamespace = new WeakMap<StackIndex, Map<string, Map<string, PolicyResource[]>>>();
+
+/**
+ * The stack's resources of these types in namespace `namespace`, in stack order: what
+ * `stack.ofType(...types).filter((r) => namespaceOf(r) === namespace)` gives, from an index
+ * built once per stack and list of types (a check that looks a namespace up for each of
+ * its objects stays linear in the stack's size).
+ */
+export function inNamespace(stack: StackIndex, namespace: string, ...types: TypeRef[]): PolicyResource[] {
+  let perTypes = byNamespace.get(stack);
+  if (!perTypes) byNamespace.set(stack, (perTypes = new Map()));
+  const key = types.map(tokenOf).join(" ");
+  let index = perTypes.get(key);
+  if (!index) {
+    index = new Map();
+    for (const r of stack.ofType(...types)) {
+      const ns = namespaceOf(r);
+      const list = index.get(ns);
+      if (list) list.push(r);
+      else index.set(ns, [r]);
+    }
+    perTypes.set(key, index);
+  }
+  return [...(index.get(namespace) ?? [])];
 }
 
 /** The name of a `Namespace` resource: `metadata.name`, else its logical name. */

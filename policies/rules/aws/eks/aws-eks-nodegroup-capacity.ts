@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type { PolicyResource } from "@pulumi/policy";
 import { INSTANCE_TYPES, allocatable } from "../../../data/instanceTypes";
 import { ADDON_MODELS, CHART_MODELS, ISTIO_DEFAULT_PROXY, PodGroup, Requests, add, at, chartName, cpuMillis, memoryMiB, requestsOf, surgeOf } from "../../../lib/capacity";
-import { injectionEnabled, metadataOf, namespaceName, namespaceOf, objectName } from "../../../lib/k8s";
+import { inNamespace, injectionEnabled, metadataOf, namespaceName, namespaceOf, objectName } from "../../../lib/k8s";
 import { Container, podTemplateOf } from "../../../lib/pods";
 import { StackFinding, stackPolicy } from "../../../lib/resource";
 import { label } from "../../../lib/stack";
@@ -85,7 +85,6 @@ export const awsEksNodeGroupCapacity = stackPolicy(
 
     // Demand: workloads, charts and add-ons.
     const pods: PodGroup[] = [];
-    const hpas = stack.ofType(k8s.autoscaling.v2.HorizontalPodAutoscaler);
     const workloads = stack.ofType(k8s.apps.v1.Deployment, k8s.apps.v1.StatefulSet, k8s.apps.v1.DaemonSet, k8s.core.v1.Pod);
     for (const w of workloads) {
       const props = known(() => w.props) as Record<string, any> | undefined;
@@ -99,9 +98,9 @@ export const awsEksNodeGroupCapacity = stackPolicy(
         pods.push({ source: `DaemonSet '${ns}/${name}'`, requests, count: 1, perNode: true });
         continue;
       }
-      const hpa = hpas.find((h: PolicyResource) => {
+      const hpa = inNamespace(stack, ns, k8s.autoscaling.v2.HorizontalPodAutoscaler).find((h: PolicyResource) => {
         const ref = known(() => h.props.spec?.scaleTargetRef) as { kind?: string; name?: string } | undefined;
-        return namespaceOf(h) === ns && ref?.kind === kind && ref?.name === name;
+        return ref?.kind === kind && ref?.name === name;
       });
       const count = hpa ? ((known(() => hpa.props.spec?.minReplicas) as number | undefined) ?? 1) : kind === "Pod" ? 1 : ((props.spec?.replicas as number | undefined) ?? 1);
       const surge = kind === "Deployment" ? surgeOf(props.spec?.strategy?.rollingUpdate?.maxSurge, count) : 0;

@@ -1,15 +1,15 @@
 import * as k8s from "@pulumi/kubernetes";
 import type { PolicyResource } from "@pulumi/policy";
-import { namespaceOf, objectName } from "../../../lib/k8s";
+import { inNamespace, namespaceOf, objectName } from "../../../lib/k8s";
 import { stackPolicy } from "../../../lib/resource";
 import { StackIndex, label } from "../../../lib/stack";
 import { known } from "../../../lib/unknown";
 
 /** The HorizontalPodAutoscaler that scales a Deployment, if any. */
 export function hpaFor(stack: StackIndex, deployment: PolicyResource): PolicyResource | undefined {
-  return stack.ofType(k8s.autoscaling.v2.HorizontalPodAutoscaler, k8s.autoscaling.v1.HorizontalPodAutoscaler).find((h) => {
+  return inNamespace(stack, namespaceOf(deployment), k8s.autoscaling.v2.HorizontalPodAutoscaler, k8s.autoscaling.v1.HorizontalPodAutoscaler).find((h) => {
     const ref = (known(() => h.props.spec?.scaleTargetRef) as { kind?: string; name?: string } | undefined) ?? {};
-    return namespaceOf(h) === namespaceOf(deployment) && ref.kind === "Deployment" && ref.name === objectName(deployment);
+    return ref.kind === "Deployment" && ref.name === objectName(deployment);
   });
 }
 

@@ -1,5 +1,5 @@
 import { ISTIO, specOf } from "../../../lib/istio";
-import { NamespaceConfig, SYSTEM_NAMESPACES_SCHEMA, applicationNamespaces, namespaceName, namespaceOf } from "../../../lib/k8s";
+import { NamespaceConfig, SYSTEM_NAMESPACES_SCHEMA, applicationNamespaces, inNamespace, namespaceName } from "../../../lib/k8s";
 import { stackPolicy } from "../../../lib/resource";
 import { label } from "../../../lib/stack";
 
@@ -16,12 +16,11 @@ export const kubernetesIstioAuthorizationPolicyDefaultDeny = stackPolicy(
   (stack, args) => {
     const namespaces = applicationNamespaces(stack, args.getConfig<NamespaceConfig>().systemNamespaces);
     if (namespaces.length === 0) args.notApplicable("The stack has no application namespace.");
-    const policies = stack.ofType(...ISTIO.AuthorizationPolicy);
     return namespaces
       .filter((ns) =>
-        !policies.some((p) => {
+        !inNamespace(stack, namespaceName(ns), ...ISTIO.AuthorizationPolicy).some((p) => {
           const spec = specOf(p);
-          return namespaceOf(p) === namespaceName(ns) && !spec.selector && (spec.action ?? "ALLOW") === "ALLOW" && (spec.rules ?? []).length === 0;
+          return !spec.selector && (spec.action ?? "ALLOW") === "ALLOW" && (spec.rules ?? []).length === 0;
         }),
       )
       .map((ns) => ({ urn: ns.urn, message: `${label(ns)} (${namespaceName(ns)}) has no default-deny AuthorizationPolicy.` }));

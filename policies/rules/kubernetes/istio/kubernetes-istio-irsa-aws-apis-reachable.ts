@@ -4,7 +4,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { ApiEndpoint, apiEndpoint, hostServes } from "../../../lib/awsApis";
 import { list } from "../../../lib/iam";
 import { ISTIO, hasMesh, specOf } from "../../../lib/istio";
-import { injectionEnabled, metadataOf, namespaceName, namespaceOf } from "../../../lib/k8s";
+import { inNamespace, injectionEnabled, metadataOf, namespaceName, namespaceOf } from "../../../lib/k8s";
 import { routeTables } from "../../../lib/network";
 import { StackFinding, stackPolicy } from "../../../lib/resource";
 import { actionPrefixes, grantsOf, irsaRoles } from "../../../lib/roles";
@@ -33,10 +33,18 @@ function entries(all: readonly PolicyResource[]): Entry[] {
   });
 }
 
-/** True when an entry of namespace `entry.namespace` is visible to `ns` (Istio's exportTo; unset exports to all). */
-function visibleTo(entry: Entry, ns: string): boolean {
-  if (entry.exportTo.length === 0 || entry.exportTo.includes("*")) return true;
-  return entry.exportTo.some((e) => (e === "." ? entry.namespace === ns : e === ns));
+/**
+ * The entries each namespace sees (Istio's exportTo: unset or `*` exports to all, `.` to the
+ * entry's own namespace), as a lookup built once.
+ */
+function visibility(all: readonly Entry[]): (ns: string) => Entry[] {
+  const everywhere = all.filter((e) => e.exportTo.length === 0 || e.exportTo.includes("*"));
+  const named = new Map<string, Entry[]>();
+  for (const e of all) {
+    if (e.exportTo.length === 0 || e.exportTo.includes("*")) continue;
+    for (const ns of new Set(e.exportTo.map((to) => (to === "." ? e.namespace : to)))) named.set(ns, [...(named.get(ns) ?? []), e]);
+  }
+  return (ns) => [...everywhere, ...(named.get(ns) ?? [])];
 }
 
 /** True when a Sidecar egress host `<ns>/<host>` of namespace `ns` admits `host` declared in `entryNs`. */
@@ -74,8 +82,7 @@ export const kubernetesIstioIrsaAwsApisReachable = stackPolicy(
     const region = String(known(() => stack.ofType("pulumi:providers:aws")[0]?.props.region) ?? "");
     if (!region) args.notApplicable("The stack's AWS provider names no region.");
 
-    const all = entries(stack.ofType(...ISTIO.ServiceEntry));
-    const sidecars = stack.ofType(...ISTIO.Sidecar).filter((s) => specOf(s).workloadSelector === undefined);
+    const visibleIn = visibility(entries(stack.ofType(...ISTIO.ServiceEntry)));
     const endpoints = stack.ofType(aws.ec2.VpcEndpoint).filter((e) => {
       const type = known(() => e.props.vpcEndpointType) ?? "Gateway";
       return type === "Gateway" || known(() => e.props.privateDnsEnabled) === true;
@@ -84,17 +91,15 @@ export const kubernetesIstioIrsaAwsApisReachable = stackPolicy(
 
     /** True when namespace `ns` reaches one of `api`'s hosts through the mesh. */
     const meshReaches = (ns: string, api: ApiEndpoint): boolean => {
-      const own = sidecars.filter((s) => namespaceOf(s) === ns);
+      const own = inNamespace(stack, ns, ...ISTIO.Sidecar).filter((s) => specOf(s).workloadSelector === undefined);
       const egress = own.flatMap((s) => ((specOf(s).egress as { hosts?: string[] }[] | undefined) ?? []).flatMap((e) => e.hosts ?? []));
-      return all
-        .filter((e) => visibleTo(e, ns))
-        .some((e) => {
-          // Unknown hosts (a store's address before it exists) may be the store's own: they count for stores in the VPC only.
-          const hosts = e.hosts ?? (api.endpointService ? [] : api.hosts);
-          return hosts.some(
-            (declared) => api.hosts.some((required) => hostServes(declared, required)) && (own.length === 0 || egress.some((h) => sidecarAdmits(h, ns, e.namespace, declared))),
-          );
-        });
+      return visibleIn(ns).some((e) => {
+        // Unknown hosts (a store's address before it exists) may be the store's own: they count for stores in the VPC only.
+        const hosts = e.hosts ?? (api.endpointService ? [] : api.hosts);
+        return hosts.some(
+          (declared) => api.hosts.some((required) => hostServes(declared, required)) && (own.length === 0 || egress.some((h) => sidecarAdmits(h, ns, e.namespace, declared))),
+        );
+      });
     };
     const routed = (api: ApiEndpoint): boolean =>
       api.endpointService === undefined || natRoute || endpoints.some((e) => known(() => e.props.serviceName) === api.endpointService);

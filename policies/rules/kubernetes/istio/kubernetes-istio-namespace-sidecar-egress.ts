@@ -1,5 +1,5 @@
 import { ISTIO, meshHostWildcardProblem, specOf } from "../../../lib/istio";
-import { NamespaceConfig, SYSTEM_NAMESPACES_SCHEMA, applicationNamespaces, namespaceName, namespaceOf } from "../../../lib/k8s";
+import { NamespaceConfig, SYSTEM_NAMESPACES_SCHEMA, applicationNamespaces, inNamespace, namespaceName, namespaceOf } from "../../../lib/k8s";
 import { stackPolicy } from "../../../lib/resource";
 import { label } from "../../../lib/stack";
 
@@ -19,7 +19,7 @@ export const kubernetesIstioNamespaceSidecarEgress = stackPolicy(
     if (namespaces.length === 0) args.notApplicable("The stack has no application namespace.");
     const sidecars = stack.ofType(...ISTIO.Sidecar);
     const missing = namespaces
-      .filter((ns) => !sidecars.some((s) => namespaceOf(s) === namespaceName(ns)))
+      .filter((ns) => inNamespace(stack, namespaceName(ns), ...ISTIO.Sidecar).length === 0)
       .map((ns) => ({ urn: ns.urn, message: `${label(ns)} (${namespaceName(ns)}) has no Istio Sidecar limiting egress hosts.` }));
     const appNames = new Set(namespaces.map(namespaceName));
     const findings = sidecars.flatMap((s) => {

@@ -1,5 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
-import { NamespaceConfig, SYSTEM_NAMESPACES_SCHEMA, applicationNamespaces, isEmptySelector, namespaceName, namespaceOf, selects } from "../../../lib/k8s";
+import { NamespaceConfig, SYSTEM_NAMESPACES_SCHEMA, applicationNamespaces, inNamespace, isEmptySelector, namespaceName, namespaceOf, selects } from "../../../lib/k8s";
 import { podTemplateOf } from "../../../lib/pods";
 import { stackPolicy } from "../../../lib/resource";
 import { label } from "../../../lib/stack";
@@ -20,14 +20,13 @@ export const kubernetesNetworkingDeploymentAllowPolicy = stackPolicy(
     const appNamespaces = new Set(applicationNamespaces(stack, args.getConfig<NamespaceConfig>().systemNamespaces).map(namespaceName));
     const deployments = stack.ofType(k8s.apps.v1.Deployment).filter((d) => appNamespaces.has(namespaceOf(d)));
     if (deployments.length === 0) args.notApplicable("The stack has no Deployment in an application namespace.");
-    const policies = stack.ofType(k8s.networking.v1.NetworkPolicy);
     return deployments
       .filter((d) => {
         const labels = podTemplateOf(d.type, d.props).metadata.labels;
-        return !policies.some((p) => {
+        return !inNamespace(stack, namespaceOf(d), k8s.networking.v1.NetworkPolicy).some((p) => {
           const spec = (known(() => p.props.spec) as Record<string, any> | undefined) ?? {};
           const allows = (spec.ingress ?? []).length > 0 || (spec.egress ?? []).length > 0;
-          return namespaceOf(p) === namespaceOf(d) && allows && !isEmptySelector(spec.podSelector) && selects(spec.podSelector, labels);
+          return allows && !isEmptySelector(spec.podSelector) && selects(spec.podSelector, labels);
         });
       })
       .map((d) => ({ urn: d.urn, message: `${label(d)} is not selected by any NetworkPolicy that allows traffic.` }));

@@ -1,5 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
-import { NamespaceConfig, SYSTEM_NAMESPACES_SCHEMA, applicationNamespaces, isEmptySelector, namespaceName, namespaceOf } from "../../../lib/k8s";
+import { NamespaceConfig, SYSTEM_NAMESPACES_SCHEMA, applicationNamespaces, inNamespace, isEmptySelector, namespaceName } from "../../../lib/k8s";
 import { stackPolicy } from "../../../lib/resource";
 import { label } from "../../../lib/stack";
 import { known } from "../../../lib/unknown";
@@ -18,15 +18,13 @@ export const kubernetesNetworkingNamespaceDefaultDeny = stackPolicy(
   (stack, args) => {
     const namespaces = applicationNamespaces(stack, args.getConfig<NamespaceConfig>().systemNamespaces);
     if (namespaces.length === 0) args.notApplicable("The stack has no application namespace.");
-    const policies = stack.ofType(k8s.networking.v1.NetworkPolicy);
     return namespaces
       .filter((ns) => {
         const name = namespaceName(ns);
-        return !policies.some((p) => {
+        return !inNamespace(stack, name, k8s.networking.v1.NetworkPolicy).some((p) => {
           const spec = (known(() => p.props.spec) as Record<string, any> | undefined) ?? {};
           const types: string[] = spec.policyTypes ?? [];
           return (
-            namespaceOf(p) === name &&
             isEmptySelector(spec.podSelector) &&
             types.includes("Ingress") &&
             types.includes("Egress") &&

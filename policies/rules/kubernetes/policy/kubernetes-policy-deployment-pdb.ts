@@ -1,5 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
-import { namespaceOf, selects } from "../../../lib/k8s";
+import { inNamespace, namespaceOf, selects } from "../../../lib/k8s";
 import { podTemplateOf } from "../../../lib/pods";
 import { StackFinding, stackPolicy } from "../../../lib/resource";
 import { label } from "../../../lib/stack";
@@ -20,10 +20,9 @@ export const kubernetesPolicyDeploymentPdb = stackPolicy(
   (stack, args) => {
     const deployments = stack.ofType(k8s.apps.v1.Deployment);
     if (deployments.length === 0) args.notApplicable("The stack has no Deployment.");
-    const pdbs = stack.ofType(k8s.policy.v1.PodDisruptionBudget);
     return deployments.flatMap((d): StackFinding[] => {
       const labels = podTemplateOf(d.type, d.props).metadata.labels;
-      const covering = pdbs.filter((p) => namespaceOf(p) === namespaceOf(d) && selects(known(() => p.props.spec?.selector), labels));
+      const covering = inNamespace(stack, namespaceOf(d), k8s.policy.v1.PodDisruptionBudget).filter((p) => selects(known(() => p.props.spec?.selector), labels));
       if (covering.length === 0) return [{ urn: d.urn, message: `${label(d)} is not covered by a PodDisruptionBudget.` }];
       const hpa = hpaFor(stack, d);
       const replicas = Number(known(() => hpa?.props.spec?.minReplicas) ?? known(() => d.props.spec?.replicas) ?? 1);
