@@ -1,4 +1,4 @@
-// The offline plan's growth with the number of services: 3, 30 and 100 generated
+// The offline plan's growth with the number of services: 3, 30, 100 and 200 generated
 // services through a `--config services=<json>` override of the dev stack.
 import { type Measured, formatMeasured, measure, resourceCount, runTs } from "./timing";
 
@@ -11,7 +11,7 @@ export interface ScalingRow {
 }
 
 /** The sizes measured by default. */
-export const SCALING_SIZES = [3, 30, 100] as const;
+export const SCALING_SIZES = [3, 30, 100, 200] as const;
 
 /**
  * `n` valid services: each pinned, on its own prefix, called by the next one (a chain,
