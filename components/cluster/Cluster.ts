@@ -69,7 +69,7 @@ export interface ClusterArgs {
   /** The prefix of `Name` tags and key aliases, e.g. `platform-prod`. */
   readonly namePrefix: string;
   /**
-   * Keep the keys and the log group on `pulumi destroy` and refuse to delete them.
+   * Keep the cluster (its etcd), the keys and the log group on `pulumi destroy` and refuse to delete them.
    * @default - false.
    */
   readonly protectStateful?: boolean;
@@ -137,7 +137,8 @@ export class Cluster extends pulumi.ComponentResource {
     const cluster = createEksCluster(
       name,
       { ...args, roleArn: controlPlaneRole.role.arn, securityGroupId: controlPlaneSg.id, secretsKeyArn: keys.secretsKey.arn },
-      { parent: this, dependsOn: [keys.logGroup, ...controlPlaneRole.attachments] },
+      // The cluster holds every workload's state (etcd): kept like the data stores.
+      { parent: this, protect: args.protectStateful, dependsOn: [keys.logGroup, ...controlPlaneRole.attachments] },
     );
     const oidc = createClusterOidc(name, { issuerUrl: cluster.identities.apply((ids) => ids[0].oidcs![0].issuer!), namePrefix: args.namePrefix }, this);
     if (args.adminRoleArn) createAdminAccess(name, { clusterName: cluster.name, principalArn: args.adminRoleArn, partition: id.partition }, this);

@@ -53,7 +53,7 @@ export interface MicroservicePodArgs {
   readonly logKeyArn: pulumi.Input<string>;
   /** The log group's retention, in days. */
   readonly logRetentionDays: number;
-  /** Keep the log group on `pulumi destroy` (settings: `protectStateful`). */
+  /** Keep the log group and the shared volume and claim on `pulumi destroy` (settings: `protectStateful`). */
   readonly protectStateful: boolean;
   /**
    * The data tier's hook: config, secrets and the EFS access point, mounted as files.
@@ -184,7 +184,7 @@ export class MicroservicePod extends pulumi.ComponentResource {
             },
           },
         },
-        { parent: this },
+        { parent: this, protect: args.protectStateful },
       );
       mounts.push(
         new k8s.core.v1.PersistentVolumeClaim(
@@ -193,7 +193,7 @@ export class MicroservicePod extends pulumi.ComponentResource {
             metadata: meta(NAMES.sharedClaim),
             spec: { accessModes, storageClassName: "", volumeName: NAMES.sharedVolume(svc), resources: { requests: { storage: "5Gi" } } },
           },
-          { parent: this, dependsOn: [ns, volume] },
+          { parent: this, protect: args.protectStateful, dependsOn: [ns, volume] },
         ),
       );
     }

@@ -102,6 +102,7 @@ import { awsWafv2WebAclRateLimit } from "./aws/wafv2/aws-wafv2-webacl-rate-limit
 import { awsWafv2WebAclRulesAndMetrics } from "./aws/wafv2/aws-wafv2-webacl-rules-and-metrics";
 import { awsWafv2WebAclAssociationInternetFacingAlb } from "./aws/wafv2/aws-wafv2-webaclassociation-internet-facing-alb";
 import { pulumiStackOutputsSecret } from "./pulumi/stack/pulumi-stack-outputs-secret";
+import { pulumiStackStatefulProtected } from "./pulumi/stack/pulumi-stack-stateful-protected";
 import { awsEksAddonSupportedVersion } from "./aws/eks/aws-eks-addon-supported-version";
 import { awsLambdaFunctionSupportedRuntime } from "./aws/lambda/aws-lambda-function-supported-runtime";
 import { awsRdsInstanceSupportedEngineVersion } from "./aws/rds/aws-rds-instance-supported-engine-version";
@@ -210,6 +211,7 @@ export const awsPolicies: readonly PlatformPolicy[] = [
   awsWafv2WebAclRulesAndMetrics,
   awsWafv2WebAclAssociationInternetFacingAlb,
   pulumiStackOutputsSecret,
+  pulumiStackStatefulProtected,
   awsLambdaFunctionSupportedRuntime,
   awsRdsInstanceSupportedEngineVersion,
   awsEksAddonSupportedVersion,

@@ -132,6 +132,8 @@ const CATALOGUE: Record<string, readonly string[]> = {
   "Depth: IMDSv2 with hop limit 1 on nodes and instances": ["aws-ec2-instance-imdsv2-hop-limit"],
   "Depth: Istio ALLOW rules name sources and operations": ["kubernetes-istio-authorizationpolicy-allow-rules-scoped"],
   "Depth: NetworkPolicy ipBlocks never open the world": ["kubernetes-networking-networkpolicy-no-world-cidr"],
+  // platform.md, Environments: stateful resources are `protect`ed in prod; none left out.
+  "Depth: a stack that protects its stateful resources protects all of them": ["pulumi-stack-stateful-protected"],
 };
 
 describe("the policy catalogue", () => {

@@ -224,6 +224,7 @@ const MUTATIONS: Record<string, PlanMutation> = {
       (doc as { resources: PlanResource[] }).resources.push(attachment);
     },
   },
+  "pulumi-stack-stateful-protected": { target: first(T.eks), mutate: (r) => void ((r.options as { protect: boolean }).protect = false) },
   "pulumi-stack-outputs-secret": { target: first("pulumi:pulumi:Stack"), mutate: (_r, doc) => setPath(doc.outputs, "debug.dbPassword", "hunter2") },
   "kubernetes-core-pod-no-privilege-escalation": deployment(`${POD}.containers.0.securityContext.allowPrivilegeEscalation`, true),
   "kubernetes-core-pod-run-as-non-root": deployment(`${POD}.containers.0.securityContext.runAsNonRoot`, false),

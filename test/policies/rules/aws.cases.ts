@@ -1,4 +1,5 @@
 import { Mutation, arn, id, resource } from "../fixtures";
+import { STATEFUL_TYPES } from "../../../policies/lib/stateful";
 import { AWS_TYPES as T, ISSUER } from "../worlds/aws";
 
 const policyDoc = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
@@ -755,6 +756,38 @@ export const AWS_CASES: Record<string, readonly Mutation[]> = {
     { name: "unset", apply: (w) => w.set("db", "publiclyAccessible", undefined), expect: ["db: publiclyAccessible is not set; it must be explicitly false."] },
   ],
   "aws-rds-instance-multi-az": [{ name: "single AZ", apply: (w) => w.set("db", "multiAz", false), expect: ["db: multiAz is not true."] }],
+  "pulumi-stack-stateful-protected": [
+    {
+      name: "the EKS cluster left out of a stack that protects its other stateful resources",
+      apply: (w) => {
+        for (const r of w.resources()) if (STATEFUL_TYPES.has(r.type) && r.type !== "aws:eks/cluster:Cluster") (w.get(r.name).options as { protect: boolean }).protect = true;
+      },
+      expect: ["cluster: Cluster 'cluster' holds state but is not protected, while the stack protects its other stateful resources: a pulumi destroy or a replacement would delete it."],
+    },
+    {
+      name: "one protected key: every other stateful resource is reported",
+      apply: (w) => {
+        const key = w.resources().find((r) => r.type === "aws:kms/key:Key")!;
+        (w.get(key.name).options as { protect: boolean }).protect = true;
+      },
+      expect: [
+        ["flow-logs", "LogGroup"],
+        ["efs", "FileSystem"],
+        ["cluster", "Cluster"],
+        ["redis", "ReplicationGroup"],
+        ["data-key", "Key"],
+        ["db-key", "Key"],
+        ["kafka", "Cluster"],
+        ["db", "Instance"],
+        ["analytics", "Namespace"],
+        ["alb-logs", "Bucket"],
+        ["logs", "Bucket"],
+        ["order-documents", "Bucket"],
+        ["api-secret", "Secret"],
+        ["events", "Queue"],
+      ].map(([name, kind]) => `${name}: ${kind} '${name}' holds state but is not protected, while the stack protects its other stateful resources: a pulumi destroy or a replacement would delete it.`),
+    },
+  ],
   "aws-rds-instance-deletion-protection": [{ name: "unprotected", apply: (w) => w.set("db", "deletionProtection", false), expect: ["db: deletionProtection is not true."] }],
   "aws-rds-instance-final-snapshot": [
     { name: "skipped", apply: (w) => w.set("db", "skipFinalSnapshot", true), expect: ["db: skipFinalSnapshot is true."] },
