@@ -31,4 +31,4 @@ const edge = edgeTier(ctx, { network, cluster, mesh, cdn, data });
 platformAlarmsTier(ctx, { cluster, edge, alarms });
 accountServicesTier(ctx, { data });
 
-export = stackOutputs(settings, { network, cluster, mesh, services, data, observability, edge, alarms });
+export = stackOutputs(settings, { network, cluster, mesh, services, data, observability, edge, cdn, alarms });

@@ -3,14 +3,14 @@ import { OUTPUTS_VERSION, StackOutputs } from "../stacks/outputs";
 import type { Tiers } from "./tiers";
 
 /** The tiers the outputs are read from. */
-export type OutputTiers = Pick<Tiers, "network" | "cluster" | "mesh" | "services" | "data" | "observability" | "edge" | "alarms">;
+export type OutputTiers = Pick<Tiers, "network" | "cluster" | "mesh" | "services" | "data" | "observability" | "edge" | "cdn" | "alarms">;
 
 /**
  * The stack outputs: the one place the outputs contract (`StackOutputs`) is built, from
  * the settings and the tiers. The literal is returned as `StackOutputs`, so a missing
  * key, a key of the wrong type or a key the contract does not declare is a type error.
  */
-export function stackOutputs(settings: Pick<Settings, "environment" | "region">, { network, cluster, mesh, services, data, observability, edge, alarms }: OutputTiers): StackOutputs {
+export function stackOutputs(settings: Pick<Settings, "environment" | "region">, { network, cluster, mesh, services, data, observability, edge, cdn, alarms }: OutputTiers): StackOutputs {
   const identities = services.identities;
   return {
     outputsVersion: OUTPUTS_VERSION,
@@ -70,6 +70,8 @@ export function stackOutputs(settings: Pick<Settings, "environment" | "region">,
       logs: cluster.logsKeyArn,
       ...data.kmsKeyArns,
       alarms: alarms.kmsKeyArn,
+      edgeWafLogs: edge.wafLogsKeyArn,
+      cdnLogs: cdn.logsKeyArn,
     },
   };
 }

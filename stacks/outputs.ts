@@ -138,7 +138,15 @@ export interface StackOutputs {
     readonly efs: pulumi.Output<string>;
     /** Redshift Serverless, its admin secret and the Firehose delivery logs. */
     readonly analytics: pulumi.Output<string>;
+    /** The data-lake bucket. */
+    readonly dataLake: pulumi.Output<string>;
+    /** The shared S3 access-log bucket. */
+    readonly accessLogs: pulumi.Output<string>;
     /** The alarm topic. */
     readonly alarms: pulumi.Output<string>;
+    /** The edge WAF's log group. */
+    readonly edgeWafLogs: pulumi.Output<string>;
+    /** The CloudFront WAF and access logs (a us-east-1 key). */
+    readonly cdnLogs: pulumi.Output<string>;
   };
 }

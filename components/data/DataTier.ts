@@ -66,7 +66,15 @@ export class DataTier extends pulumi.ComponentResource {
   /** The catalog bucket's CloudFront distribution, when a service has a catalog bucket. */
   public readonly catalogDistribution?: CdnDistribution;
   /** The shared stores' keys. */
-  public readonly kmsKeyArns: { readonly redis: pulumi.Output<string>; readonly kafka: pulumi.Output<string>; readonly events: pulumi.Output<string>; readonly efs: pulumi.Output<string>; readonly analytics: pulumi.Output<string> };
+  public readonly kmsKeyArns: {
+    readonly redis: pulumi.Output<string>;
+    readonly kafka: pulumi.Output<string>;
+    readonly events: pulumi.Output<string>;
+    readonly efs: pulumi.Output<string>;
+    readonly analytics: pulumi.Output<string>;
+    readonly dataLake: pulumi.Output<string>;
+    readonly accessLogs: pulumi.Output<string>;
+  };
 
   constructor(name: string, args: DataTierArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:DataTier", name, {}, opts);
@@ -102,7 +110,15 @@ export class DataTier extends pulumi.ComponentResource {
     this.efsFileSystemId = efs.fileSystemId;
     this.accessLogBucket = stores.accessLogs.bucketName;
     this.catalogDistribution = Object.values(buckets).find((b) => b.distribution !== undefined)?.distribution;
-    this.kmsKeyArns = { redis: cache.kmsKeyArn, kafka: kafka.kmsKeyArn, events: events.kmsKeyArn, efs: efs.kmsKeyArn, analytics: pipeline.kmsKeyArn };
+    this.kmsKeyArns = {
+      redis: cache.kmsKeyArn,
+      kafka: kafka.kmsKeyArn,
+      events: events.kmsKeyArn,
+      efs: efs.kmsKeyArn,
+      analytics: pipeline.kmsKeyArn,
+      dataLake: pipeline.dataLakeKeyArn,
+      accessLogs: stores.accessLogs.kmsKeyArn!,
+    };
     this.registerOutputs({
       redisEndpoint: this.redisEndpoint,
       kafkaBootstrapBrokers: this.kafkaBootstrapBrokers,

@@ -63,6 +63,8 @@ export interface ServiceDataOutputs {
   readonly queueUrls: pulumi.Output<string>[];
   /** Its bucket's name (empty when it has none). */
   readonly bucketNames: pulumi.Output<string>[];
+  /** The key of each of its buckets, in the order of `bucketNames`. */
+  readonly bucketKmsKeyArns: pulumi.Output<string>[];
   /**
    * Its EFS access point.
    * @default - none, when it does not mount the shared file system.
@@ -186,6 +188,7 @@ function serviceDataOutputs(stores: ServiceStores & { readonly keyArn: pulumi.Ou
     database: db ? { engine: db.engine, endpoint: db.endpoint, secretArn: db.secretArn } : undefined,
     queueUrls: queues ? [queues.queueUrl, queues.deadLetterQueueUrl] : [],
     bucketNames: bucket ? [bucket.bucketName] : [],
+    bucketKmsKeyArns: bucket?.kmsKeyArn ? [bucket.kmsKeyArn] : [],
     efsAccessPointId: stores.efs.accessPoints[stores.service]?.accessPointId,
   };
 }

@@ -37,6 +37,8 @@ export interface CdnFrontArgs {
 export class CdnFront extends pulumi.ComponentResource {
   /** The web ACL's ARN, the distribution's `webAclId`. */
   public readonly webAclArn: pulumi.Output<string>;
+  /** The key of the CloudFront WAF and access logs (us-east-1). */
+  public readonly logsKeyArn: pulumi.Output<string>;
   /** The custom name and its issued certificate's ARN, when there is a custom name. */
   public readonly customDomain?: { readonly name: string; readonly certificateArn: pulumi.Output<string> };
   /** The access-log delivery destination (a log group) for the distribution's delivery source. */
@@ -89,6 +91,7 @@ export class CdnFront extends pulumi.ComponentResource {
       this.customDomain = { name: args.customDomain.name, certificateArn: cert.arn };
     }
     this.webAclArn = waf.acl.arn;
+    this.logsKeyArn = key.arn;
     this.accessLogDestinationArn = destination.arn;
     this.accessLogGroupName = accessLogs.name;
     this.registerOutputs({ webAclArn: this.webAclArn, certificateArn: this.customDomain?.certificateArn, accessLogDestinationArn: this.accessLogDestinationArn });

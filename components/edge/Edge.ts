@@ -116,6 +116,8 @@ export class Edge extends pulumi.ComponentResource {
   public readonly apiUrl: string;
   /** The REGIONAL web ACL's ARN. */
   public readonly webAclArn: pulumi.Output<string>;
+  /** The key of the edge WAF's log group. */
+  public readonly wafLogsKeyArn: pulumi.Output<string>;
   /** The ALB access-log bucket. */
   public readonly albLogBucket: pulumi.Output<string>;
   /** The catalog CDN's public name: the custom name, or the distribution's. */
@@ -314,6 +316,7 @@ export class Edge extends pulumi.ComponentResource {
     this.apiUrl = `https://${args.apiHostName}`;
     this.metricDimensions = { loadBalancer: alb.arnSuffix, targetGroups: Object.fromEntries(Object.entries(targets).map(([svc, tg]) => [svc, tg.arnSuffix])) };
     this.webAclArn = waf.acl.arn;
+    this.wafLogsKeyArn = logsKey.arn;
     this.albLogBucket = logBucket.bucketName;
     this.registerOutputs({ albDnsName: this.albDnsName, apiUrl: this.apiUrl, webAclArn: this.webAclArn, cdnDomain: this.cdnDomain });
   }

@@ -11,6 +11,6 @@ describe("stackOutputs", () => {
 
   it("reads the settings' environment and region and the tiers that have outputs, nothing else", () => {
     expectTypeOf(stackOutputs).parameter(0).toEqualTypeOf<Pick<Settings, "environment" | "region">>();
-    expectTypeOf<keyof OutputTiers>().toEqualTypeOf<"network" | "cluster" | "mesh" | "services" | "data" | "observability" | "edge" | "alarms">();
+    expectTypeOf<keyof OutputTiers>().toEqualTypeOf<"network" | "cluster" | "mesh" | "services" | "data" | "observability" | "edge" | "cdn" | "alarms">();
   });
 });

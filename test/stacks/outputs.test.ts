@@ -37,6 +37,20 @@ describe.each(STACKS)("stack outputs contract (%s)", (stack) => {
   });
 });
 
+describe.each(STACKS)("KMS key outputs (%s)", (stack) => {
+  it("export every key of the plan but the account baseline's (CloudTrail, its log group, AWS Config: prod only, for the account's security team)", () => {
+    const doc = loadPlan(stack);
+    const outputs = doc.outputs as { kmsKeyArns: Record<string, string>; services: Record<string, { data: { kmsKeyArn: string; bucketKmsKeyArns: string[] } }> };
+    const exported = new Set([
+      ...Object.values(outputs.kmsKeyArns),
+      ...Object.values(outputs.services).flatMap((s) => [s.data.kmsKeyArn, ...s.data.bucketKmsKeyArns]),
+    ]);
+    const keys = doc.resources.filter((r) => r.type === "aws:kms/key:Key").map((r) => r.name);
+    const missing = keys.filter((name) => ![...exported].some((arn) => arn.endsWith(`:key/${name}`))).sort();
+    expect(missing).toEqual(stack === "prod" ? ["audit-key", "audit-logs-key", "baseline-config-key"] : []);
+  });
+});
+
 describe("the contract check", () => {
   it("fails when a key is removed or changes type", () => {
     const outputs = JSON.parse(JSON.stringify(loadPlan("prod").outputs)) as Record<string, Record<string, unknown>>;
