@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ServiceDataOutputs } from "../components/data/bindings";
+import type { DataKeyArns } from "../components/data/DataTier";
 
 /**
  * The version of the stack outputs contract. Bump it when a key is removed or changes
@@ -120,7 +121,8 @@ export interface StackOutputs {
   readonly alarmTopicArn: pulumi.Output<string>;
   /** The in-cluster metrics stack, reached from inside the cluster (or `kubectl port-forward`); no credentials. */
   readonly observability: ObservabilityOutputs;
-  readonly kmsKeyArns: {
+  /** Every KMS key of the stack but the services' own (`services.<name>.data`) and the account baseline's. */
+  readonly kmsKeyArns: DataKeyArns & {
     readonly flowLogs: pulumi.Output<string>;
     /** EKS secrets envelope encryption. */
     readonly eksSecrets: pulumi.Output<string>;
@@ -128,20 +130,6 @@ export interface StackOutputs {
     readonly eksVolumes: pulumi.Output<string>;
     /** The EKS control-plane and microservice log groups. */
     readonly logs: pulumi.Output<string>;
-    /** Redis, its AUTH secret and slow log. */
-    readonly redis: pulumi.Output<string>;
-    /** MSK storage and broker logs. */
-    readonly kafka: pulumi.Output<string>;
-    /** The event bus and the service queues. */
-    readonly events: pulumi.Output<string>;
-    /** The shared EFS file system. */
-    readonly efs: pulumi.Output<string>;
-    /** Redshift Serverless, its admin secret and the Firehose delivery logs. */
-    readonly analytics: pulumi.Output<string>;
-    /** The data-lake bucket. */
-    readonly dataLake: pulumi.Output<string>;
-    /** The shared S3 access-log bucket. */
-    readonly accessLogs: pulumi.Output<string>;
     /** The alarm topic. */
     readonly alarms: pulumi.Output<string>;
     /** The edge WAF's log group. */

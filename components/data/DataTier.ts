@@ -46,6 +46,24 @@ export interface DataTierArgs {
   readonly catalogEdge?: CloudFrontEdgeOptions;
 }
 
+/** The keys of the shared data stores (a stack output, `kmsKeyArns`). */
+export interface DataKeyArns {
+  /** Redis, its AUTH secret and slow log. */
+  readonly redis: pulumi.Output<string>;
+  /** MSK storage and broker logs. */
+  readonly kafka: pulumi.Output<string>;
+  /** The event bus and the service queues. */
+  readonly events: pulumi.Output<string>;
+  /** The shared EFS file system. */
+  readonly efs: pulumi.Output<string>;
+  /** Redshift Serverless, its admin secret and the Firehose delivery logs. */
+  readonly analytics: pulumi.Output<string>;
+  /** The data-lake bucket. */
+  readonly dataLake: pulumi.Output<string>;
+  /** The shared S3 access-log bucket. */
+  readonly accessLogs: pulumi.Output<string>;
+}
+
 /**
  * The data and messaging tier: per service its own key, database and access policy;
  * shared Redis, Kafka, the analytics pipeline, the buckets, EFS and the event bus; the
@@ -66,15 +84,7 @@ export class DataTier extends pulumi.ComponentResource {
   /** The catalog bucket's CloudFront distribution, when a service has a catalog bucket. */
   public readonly catalogDistribution?: CdnDistribution;
   /** The shared stores' keys. */
-  public readonly kmsKeyArns: {
-    readonly redis: pulumi.Output<string>;
-    readonly kafka: pulumi.Output<string>;
-    readonly events: pulumi.Output<string>;
-    readonly efs: pulumi.Output<string>;
-    readonly analytics: pulumi.Output<string>;
-    readonly dataLake: pulumi.Output<string>;
-    readonly accessLogs: pulumi.Output<string>;
-  };
+  public readonly kmsKeyArns: DataKeyArns;
 
   constructor(name: string, args: DataTierArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:data:DataTier", name, {}, opts);
