@@ -145,12 +145,11 @@ export async function recordProgram(
       setImmediate(() => process.off("unhandledRejection", swallow));
     }
     // The stack's registration settles before the last resources' do: the SDK finishes
-    // those while the runtime disconnects, still under the settings above.
+    // those while the runtime disconnects, still under the SDK patches (`patchSdk`).
     await pulumi.runtime.disconnect();
   } finally {
     unpatch();
   }
-
 
   const dependsOnByUrn = new Map<string, string[]>();
   for (const d of dependsOn) {
